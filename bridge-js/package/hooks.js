@@ -1,0 +1,53 @@
+// The JS half of the bridge's machinery, called from Rust (bridge-js/src/hooks.rs).
+// Composite operations live here so that one Python operation is one crossing.
+
+import { makePyProxy, pyKeyOf } from "./pyproxy.js";
+import { makePythonError, exceptionKeyOf } from "./python_error.js";
+
+function isObjectLike(v) {
+  return (typeof v === "object" && v !== null) || typeof v === "function";
+}
+
+export function makeHooks(runtime) {
+  return {
+    makePyProxy: (key, callable) => makePyProxy(runtime, key, callable),
+    pyKeyOf(value) {
+      const k = pyKeyOf(value);
+      if (k >= 0) return k;
+      const e = exceptionKeyOf(value);
+      return e === undefined ? -1 : e;
+    },
+    makePythonError: (type, message, key) => makePythonError(runtime, type, message, key),
+    errorInfo(thrown) {
+      if (thrown instanceof Error) return [String(thrown.name), String(thrown.message)];
+      let text;
+      try {
+        text = String(thrown);
+      } catch {
+        text = Object.prototype.toString.call(thrown);
+      }
+      return ["Error", `a non-Error value was thrown: ${text}`];
+    },
+    getGlobal: (name) => globalThis[name],
+    hasGlobal: (name) => name in globalThis,
+    getProp: (obj, name) => obj[name],
+    hasProp: (obj, name) => isObjectLike(obj) && name in obj,
+    setProp(obj, name, value) {
+      obj[name] = value; // module code is strict: a read-only property throws
+    },
+    deleteProp(obj, name) {
+      if (!(name in obj)) return false;
+      return delete obj[name]; // strict: a non-configurable property throws
+    },
+    call: (func, thisArg, args) => Reflect.apply(func, thisArg, args),
+    construct: (ctor, args) => Reflect.construct(ctor, args),
+    toStr: (obj) => String(obj),
+    truthy(obj) {
+      if (!obj) return false;
+      if (Array.isArray(obj)) return obj.length !== 0;
+      if (ArrayBuffer.isView(obj)) return obj.byteLength !== 0;
+      if (obj instanceof Map || obj instanceof Set) return obj.size !== 0;
+      return true;
+    },
+  };
+}

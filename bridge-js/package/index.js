@@ -1,0 +1,111 @@
+// pybridge: CPython in WebAssembly with a Rust Python<->JavaScript bridge.
+//
+//   const py = await loadPython();
+//   py.runPython("class Foo:\n  def __init__(self, v): self.val = v\nfoo = Foo(42)");
+//   py.pyimport("__main__").foo.val   // 42
+
+import { resolveIndexURL, readAsset } from "./assets.js";
+import { createWasi } from "./wasi.js";
+import { makeHooks } from "./hooks.js";
+import { PythonError } from "./python_error.js";
+import { PyProxy } from "./pyproxy.js";
+
+export { PythonError, PyProxy };
+
+let loads = 0;
+
+class PythonRuntime {
+  constructor(glue) {
+    this.glue = glue;
+    this.finalizer = new FinalizationRegistry((key) => {
+      try {
+        glue.py_release(key);
+      } catch {
+        // The entry was destroyed explicitly first; nothing left to release.
+      }
+    });
+    this._globals = undefined;
+  }
+
+  /**
+   * Run Python source in `__main__`. Returns the value of the last expression
+   * (converted: int → number or BigInt, float → number, str → string,
+   * bool → boolean, None → undefined, anything else → PyProxy).
+   * Throws PythonError.
+   */
+  runPython(code) {
+    if (typeof code !== "string") {
+      throw new TypeError(`runPython: code must be a string, got ${code === null ? "null" : typeof code}`);
+    }
+    return this.glue.run_python(code);
+  }
+
+  /** Import a Python module and return it as a PyProxy. */
+  pyimport(name) {
+    if (typeof name !== "string" || name === "") {
+      throw new TypeError(`pyimport: name must be a non-empty string, got ${JSON.stringify(name) ?? typeof name}`);
+    }
+    return this.glue.pyimport(name);
+  }
+
+  /** `__main__`'s namespace (a dict) as a PyProxy: `py.globals.get("foo")`. */
+  get globals() {
+    if (this._globals === undefined) this._globals = this.glue.globals();
+    return this._globals;
+  }
+
+  /** Live handles in the two tables: `{js, py}`, for leak checks. */
+  liveHandles() {
+    const [js, py] = this.glue.live_handles();
+    return { js, py };
+  }
+
+  get PythonError() {
+    return PythonError;
+  }
+
+  get PyProxy() {
+    return PyProxy;
+  }
+}
+
+/**
+ * Load the interpreter. Each call makes an independent runtime with its own
+ * wasm instance and memory.
+ *
+ * @param {object} [options]
+ * @param {string|URL} [options.indexURL] folder holding bridge_js.js, bridge_js_bg.wasm and
+ *   python313.zip (default: `dist/` beside this file)
+ * @param {(text: string) => void} [options.stdout] receives Python's stdout, line by line
+ * @param {(text: string) => void} [options.stderr] receives Python's stderr, line by line
+ * @param {Record<string, string>} [options.env] extra environment variables
+ */
+export async function loadPython(options = {}) {
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`loadPython: options must be an object, got ${options === null ? "null" : typeof options}`);
+  }
+  const indexURL = await resolveIndexURL(options.indexURL);
+  const stdout = options.stdout ?? ((text) => console.log(text));
+  const stderr = options.stderr ?? ((text) => console.error(text));
+  const [wasm, stdlib] = await Promise.all([
+    readAsset(indexURL, "bridge_js_bg.wasm"),
+    readAsset(indexURL, "python313.zip"),
+  ]);
+  // A fresh module instance of the wasm-bindgen glue per runtime: the glue
+  // keeps its wasm instance in module-level state.
+  const glueURL = new URL(`bridge_js.js?instance=${++loads}`, indexURL);
+  let glue;
+  try {
+    glue = await import(glueURL.href);
+  } catch (e) {
+    const where = new URL("bridge_js.js", indexURL).href;
+    throw new Error(`loadPython: cannot load the JS glue bridge_js.js from ${where}: ${e.message}`);
+  }
+  const wasi = createWasi({ stdlib, stdout, stderr, env: options.env });
+  glue.__bridge_set_wasi(wasi.wasiImport);
+  const exports = await glue.default({ module_or_path: wasm });
+  wasi.initialize({ exports }); // runs C constructors (_initialize)
+  const runtime = new PythonRuntime(glue);
+  glue.init(makeHooks(runtime));
+  return runtime;
+}

@@ -1,0 +1,107 @@
+// PyProxy: a Python object seen from JavaScript, as an ES Proxy.
+//
+// Each PyProxy owns one reference to an entry of the bridge's Python-object
+// table. It is released by `destroy()` or, failing that, by a
+// FinalizationRegistry when the proxy is garbage-collected, never behind the
+// user's back while the proxy is still reachable.
+
+const state = new WeakMap(); // proxy -> { key, runtime, destroyed }
+
+export class PyProxy {
+  static [Symbol.hasInstance](obj) {
+    return state.has(obj);
+  }
+}
+
+function alive(s) {
+  if (s.destroyed) {
+    throw new Error(`Object has already been destroyed (${s.typeName ?? "PyProxy"})`);
+  }
+  return s;
+}
+
+/** Members every PyProxy has; everything else is a Python attribute. */
+const members = {
+  type: (s) => alive(s).runtime.glue.py_type(s.key),
+  toString: (s) => () => alive(s).runtime.glue.py_str(s.key),
+  repr: (s) => () => alive(s).runtime.glue.py_repr(s.key),
+  destroy: (s) => () => destroy(s),
+};
+
+function destroy(s) {
+  if (s.destroyed) return;
+  s.typeName = safe(() => s.runtime.glue.py_type(s.key));
+  s.destroyed = true;
+  s.runtime.finalizer.unregister(s);
+  s.runtime.glue.py_destroy(s.key);
+}
+
+function safe(f) {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}
+
+const inspect = Symbol.for("nodejs.util.inspect.custom");
+
+const handler = {
+  get(target, prop) {
+    const s = state.get(target.proxy);
+    if (typeof prop === "symbol") {
+      if (prop === Symbol.toPrimitive) return () => alive(s).runtime.glue.py_str(s.key);
+      if (prop === inspect) return () => (s.destroyed ? "[PyProxy destroyed]" : `[PyProxy ${s.runtime.glue.py_repr(s.key)}]`);
+      if (prop === Symbol.toStringTag) return "PyProxy";
+      return undefined;
+    }
+    const member = Object.hasOwn(members, prop) ? members[prop] : undefined;
+    if (member) return member(s);
+    return alive(s).runtime.glue.py_get(s.key, prop);
+  },
+  set(target, prop, value) {
+    const s = alive(state.get(target.proxy));
+    if (typeof prop === "symbol") throw new TypeError("PyProxy: symbol-keyed properties cannot be set on a Python object");
+    s.runtime.glue.py_set(s.key, prop, value);
+    return true;
+  },
+  has(target, prop) {
+    const s = alive(state.get(target.proxy));
+    if (typeof prop === "symbol") return false;
+    return s.runtime.glue.py_has(s.key, prop);
+  },
+  deleteProperty(target, prop) {
+    const s = alive(state.get(target.proxy));
+    if (typeof prop === "symbol") return true;
+    s.runtime.glue.py_delete(s.key, prop);
+    return true;
+  },
+  apply(target, thisArg, args) {
+    const s = alive(state.get(target.proxy));
+    return s.runtime.glue.py_call(s.key, args);
+  },
+  getPrototypeOf() {
+    return PyProxy.prototype;
+  },
+};
+
+/** A PyProxy owning the table entry `key`. */
+export function makePyProxy(runtime, key, callable) {
+  // An arrow function has no non-configurable own properties, so the traps
+  // above never break a Proxy invariant; a plain object is used otherwise so
+  // `typeof` tells callables apart.
+  const target = callable ? () => {} : {};
+  const proxy = new Proxy(target, handler);
+  target.proxy = proxy;
+  const s = { key, runtime, destroyed: false };
+  state.set(proxy, s);
+  runtime.finalizer.register(proxy, key, s);
+  return proxy;
+}
+
+/** The table key behind a PyProxy, or -1. A destroyed proxy still answers its
+ * key, so the bridge reports "destroyed" rather than treating it as a JS object. */
+export function pyKeyOf(value) {
+  const s = state.get(value);
+  return s === undefined ? -1 : s.key;
+}

@@ -1,0 +1,128 @@
+//! The functions the JS package calls (`package/index.js`, `package/pyproxy.js`).
+//! Not a public JS API: names and shapes may change with the package.
+
+use bridge_core::error::BridgeError;
+use bridge_core::handle::{PyRef, TableKey};
+use bridge_py::error::OpError;
+use bridge_py::ops;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{from_value, to_value};
+use crate::hooks::{self, Hooks};
+
+/// A bridge refusal as the JS error class its variant names.
+fn bridge_error(e: BridgeError) -> JsValue {
+    let msg = e.to_string();
+    match e.js_class() {
+        "TypeError" => js_sys::TypeError::new(&msg).into(),
+        "RangeError" => js_sys::RangeError::new(&msg).into(),
+        _ => js_sys::Error::new(&msg).into(),
+    }
+}
+
+fn op_error(e: OpError) -> JsValue {
+    match e {
+        OpError::Python(info) => {
+            let key = info.exc.map(|o| o.key.to_wire() as f64).unwrap_or(-1.0);
+            hooks::with(|h| h.make_python_error(&info.type_name, &info.message, key))
+        }
+        OpError::Bridge(b) => bridge_error(b),
+    }
+}
+
+fn key(k: f64) -> Result<PyRef, JsValue> {
+    PyRef::from_wire_f64(k).map_err(bridge_error)
+}
+
+fn out(v: Result<bridge_py::crossing::Value, OpError>) -> Result<JsValue, JsValue> {
+    from_value(v.map_err(op_error)?).map_err(bridge_error)
+}
+
+fn arg(v: JsValue) -> Result<bridge_py::crossing::Value, JsValue> {
+    to_value(v).map_err(bridge_error)
+}
+
+/// Start Python. `hooks` is the package's `hooks.js` object.
+#[wasm_bindgen]
+pub fn init(hooks: Hooks) -> Result<(), JsValue> {
+    hooks::install(hooks).map_err(|_| JsValue::from_str("bridge-js: init called twice"))?;
+    bridge_py::host::install(&crate::host::RUNTIME);
+    bridge_py::initialize().map_err(|info| op_error(OpError::Python(info)))
+}
+
+#[wasm_bindgen]
+pub fn run_python(code: &str) -> Result<JsValue, JsValue> {
+    out(ops::run_python(code))
+}
+
+#[wasm_bindgen]
+pub fn pyimport(name: &str) -> Result<JsValue, JsValue> {
+    out(ops::import(name))
+}
+
+#[wasm_bindgen]
+pub fn globals() -> Result<JsValue, JsValue> {
+    out(ops::globals())
+}
+
+/// `proxy[name]`; `undefined` when Python has no such attribute.
+#[wasm_bindgen]
+pub fn py_get(k: f64, name: &str) -> Result<JsValue, JsValue> {
+    match ops::getattr(key(k)?, name).map_err(op_error)? {
+        Some(v) => from_value(v).map_err(bridge_error),
+        None => Ok(JsValue::UNDEFINED),
+    }
+}
+
+#[wasm_bindgen]
+pub fn py_set(k: f64, name: &str, value: JsValue) -> Result<(), JsValue> {
+    ops::setattr(key(k)?, name, arg(value)?).map_err(op_error)
+}
+
+#[wasm_bindgen]
+pub fn py_delete(k: f64, name: &str) -> Result<bool, JsValue> {
+    ops::delattr(key(k)?, name).map_err(op_error)
+}
+
+#[wasm_bindgen]
+pub fn py_has(k: f64, name: &str) -> Result<bool, JsValue> {
+    ops::hasattr(key(k)?, name).map_err(op_error)
+}
+
+#[wasm_bindgen]
+pub fn py_call(k: f64, args: Vec<JsValue>) -> Result<JsValue, JsValue> {
+    let args = args.into_iter().map(arg).collect::<Result<Vec<_>, _>>()?;
+    out(ops::call(key(k)?, args))
+}
+
+#[wasm_bindgen]
+pub fn py_str(k: f64) -> Result<String, JsValue> {
+    ops::str(key(k)?).map_err(op_error)
+}
+
+#[wasm_bindgen]
+pub fn py_repr(k: f64) -> Result<String, JsValue> {
+    ops::repr(key(k)?).map_err(op_error)
+}
+
+#[wasm_bindgen]
+pub fn py_type(k: f64) -> Result<String, JsValue> {
+    ops::type_name(key(k)?).map_err(op_error)
+}
+
+/// One `PyProxy` reference is gone (finalizer or release).
+#[wasm_bindgen]
+pub fn py_release(k: f64) -> Result<(), JsValue> {
+    ops::release(key(k)?).map_err(op_error)
+}
+
+#[wasm_bindgen]
+pub fn py_destroy(k: f64) -> Result<(), JsValue> {
+    ops::destroy(key(k)?).map_err(op_error)
+}
+
+/// `[live JS-table entries, live Python-table entries]`, for leak checks.
+#[wasm_bindgen]
+pub fn live_handles() -> Vec<u32> {
+    vec![crate::jstable::live() as u32, ops::live_py_handles() as u32]
+}

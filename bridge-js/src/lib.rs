@@ -1,0 +1,21 @@
+//! The JavaScript side of the bridge, on wasm-bindgen, and the crate that
+//! becomes the one wasm module (CPython + bridge + wasi-libc).
+//!
+//! - [`api`]: the functions the JS package (`package/`) calls.
+//! - [`host`]: bridge-py's `JsHost`, implemented with js-sys.
+//! - [`convert`]: JsValue ↔ boundary value; [`jstable`]: JS values held by Python.
+//! - [`hooks`]: JS helpers from `package/hooks.js`.
+//! - [`alloc`]: Rust allocates with wasi-libc's malloc.
+
+pub mod api;
+pub mod convert;
+pub mod hooks;
+pub mod host;
+pub mod jstable;
+
+#[cfg(target_arch = "wasm32")]
+mod alloc;
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: alloc::LibcAllocator = alloc::LibcAllocator;

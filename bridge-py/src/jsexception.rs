@@ -1,0 +1,38 @@
+//! `js.JsException`: a JS exception seen from Python.
+//!
+//! Pyodide's `JsException` is both a `JsProxy` and an `Exception`; pyo3 cannot
+//! make a class inherit from both, so ours is an `Exception` subclass that
+//! carries the JS error as the attribute `js_error` (a `JsProxy`), beside
+//! `name` and `message`. `str(e)` is `"TypeError: boom"`, as in Pyodide.
+
+use pyo3::prelude::*;
+
+use crate::convert::to_py::value_to_py;
+use crate::crossing::{Ref, Value};
+use crate::host::JsError;
+
+pyo3::create_exception!(js, JsException, pyo3::exceptions::PyException, "A JavaScript exception.");
+
+/// Turn a captured JS exception into the `PyErr` to raise. A Python exception
+/// that went out through JS (thrown as a `PythonError`) comes back as itself.
+pub fn js_error_to_pyerr(py: Python<'_>, err: JsError) -> PyErr {
+    if let Some(Value::Ref(Ref::Py(obj))) = &err.value {
+        if let Ok(exc) = crate::pytable::get(py, obj.key) {
+            if let Ok(exc) = exc.cast_into::<pyo3::exceptions::PyBaseException>() {
+                return PyErr::from_value(exc.into_any());
+            }
+        }
+    }
+    let pyerr = JsException::new_err(format!("{}: {}", err.name, err.message));
+    let exc = pyerr.value(py);
+    let js_error = match err.value {
+        Some(v) => value_to_py(py, v, None).ok(),
+        None => None,
+    };
+    // Setting attributes on a fresh exception instance cannot fail in practice;
+    // if it did, the exception still carries the message.
+    let _ = exc.setattr("name", &err.name);
+    let _ = exc.setattr("message", &err.message);
+    let _ = exc.setattr("js_error", js_error);
+    pyerr
+}

@@ -1,0 +1,31 @@
+//! The built-in `js` module: `from js import X` reads `globalThis.X`.
+
+use pyo3::exceptions::PyAttributeError;
+use pyo3::prelude::*;
+
+use crate::convert::to_py::value_to_py;
+use crate::host::host;
+use crate::jsexception::{js_error_to_pyerr, JsException};
+use crate::jsproxy::JsProxy;
+
+/// Module-level `__getattr__` (PEP 562): any JS global. A missing one raises
+/// AttributeError, which `from js import x` reports as
+/// `ImportError: cannot import name 'x' from 'js'`.
+#[pyfunction]
+#[pyo3(name = "__getattr__")]
+fn module_getattr<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    match host().global(name) {
+        Ok(Some(value)) => value_to_py(py, value, None),
+        Ok(None) => Err(PyAttributeError::new_err(format!("JS global '{name}' is not defined"))),
+        Err(e) => Err(js_error_to_pyerr(py, e)),
+    }
+}
+
+#[pymodule]
+#[pyo3(name = "js")]
+pub fn js(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<JsProxy>()?;
+    m.add("JsException", m.py().get_type::<JsException>())?;
+    m.add_function(wrap_pyfunction!(module_getattr, m)?)?;
+    Ok(())
+}

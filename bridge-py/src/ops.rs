@@ -1,0 +1,121 @@
+//! What JS can ask of Python: the operations behind `PyProxy`, `runPython`,
+//! `pyimport` and `globals`. Each attaches to the interpreter, works on a
+//! Python-table entry named by its key, and reports failure as an [`OpError`].
+
+use bridge_core::handle::PyRef;
+use pyo3::exceptions::PyAttributeError;
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+
+use crate::convert::{from_py::py_to_value, to_py::value_to_py};
+use crate::crossing::{Ref, Value};
+use crate::error::OpError;
+
+fn with_obj<T>(key: PyRef, f: impl for<'py> FnOnce(Bound<'py, PyAny>) -> PyResult<T>) -> Result<T, OpError> {
+    Python::attach(|py| {
+        let obj = crate::pytable::get(py, key)?;
+        f(obj).map_err(|e| OpError::from_pyerr(py, e))
+    })
+}
+
+fn out(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+    py_to_value(obj)
+}
+
+/// `proxy.name`: `None` when Python has no such attribute.
+pub fn getattr(key: PyRef, name: &str) -> Result<Option<Value>, OpError> {
+    with_obj(key, |obj| match obj.getattr(name) {
+        Ok(v) => out(&v).map(Some),
+        Err(e) if e.is_instance_of::<PyAttributeError>(obj.py()) => Ok(None),
+        Err(e) => Err(e),
+    })
+}
+
+pub fn setattr(key: PyRef, name: &str, value: Value) -> Result<(), OpError> {
+    with_obj(key, |obj| obj.setattr(name, value_to_py(obj.py(), value, None)?))
+}
+
+/// `delete proxy.name`: `false` when there was no such attribute.
+pub fn delattr(key: PyRef, name: &str) -> Result<bool, OpError> {
+    with_obj(key, |obj| match obj.delattr(name) {
+        Ok(()) => Ok(true),
+        Err(e) if e.is_instance_of::<PyAttributeError>(obj.py()) => Ok(false),
+        Err(e) => Err(e),
+    })
+}
+
+pub fn hasattr(key: PyRef, name: &str) -> Result<bool, OpError> {
+    with_obj(key, |obj| obj.hasattr(name))
+}
+
+pub fn call(key: PyRef, args: Vec<Value>) -> Result<Value, OpError> {
+    with_obj(key, |obj| {
+        let py = obj.py();
+        let args = args.into_iter().map(|a| value_to_py(py, a, None)).collect::<PyResult<Vec<_>>>()?;
+        out(&obj.call1(PyTuple::new(py, args)?)?)
+    })
+}
+
+pub fn str(key: PyRef) -> Result<String, OpError> {
+    with_obj(key, |obj| Ok(obj.str()?.to_string()))
+}
+
+pub fn repr(key: PyRef) -> Result<String, OpError> {
+    with_obj(key, |obj| Ok(obj.repr()?.to_string()))
+}
+
+/// The class name: `PyProxy.type`.
+pub fn type_name(key: PyRef) -> Result<String, OpError> {
+    with_obj(key, |obj| obj.get_type().name()?.extract())
+}
+
+/// One JS reference is gone (a `PyProxy` was collected).
+pub fn release(key: PyRef) -> Result<(), OpError> {
+    Python::attach(|_| crate::pytable::release(key)).map_err(OpError::Bridge)
+}
+
+/// `PyProxy.destroy()`.
+pub fn destroy(key: PyRef) -> Result<(), OpError> {
+    Python::attach(|_| crate::pytable::destroy(key)).map_err(OpError::Bridge)
+}
+
+/// `runPython(code)`.
+pub fn run_python(code: &str) -> Result<Value, OpError> {
+    Python::attach(|py| crate::runner::run(py, code).and_then(|v| out(&v)).map_err(|e| OpError::from_pyerr(py, e)))
+}
+
+/// `pyimport(name)`.
+pub fn import(name: &str) -> Result<Value, OpError> {
+    Python::attach(|py| {
+        py.import(name)
+            .and_then(|m| out(m.as_any()))
+            .map_err(|e| OpError::from_pyerr(py, e))
+    })
+}
+
+/// `globals`: `__main__.__dict__`.
+pub fn globals() -> Result<Value, OpError> {
+    Python::attach(|py| {
+        crate::runner::main_globals(py)
+            .and_then(|g| out(g.as_any()))
+            .map_err(|e| OpError::from_pyerr(py, e))
+    })
+}
+
+/// Whether a `Ref::Py` names an entry that is an exception instance (used when
+/// a thrown JS value turns out to be a Python exception going home).
+pub fn is_exception(r: Ref) -> bool {
+    match r {
+        Ref::Py(p) => Python::attach(|py| {
+            crate::pytable::get(py, p.key)
+                .map(|o| o.is_instance_of::<pyo3::exceptions::PyBaseException>())
+                .unwrap_or(false)
+        }),
+        Ref::Js(_) => false,
+    }
+}
+
+/// Live entries in the Python-object table.
+pub fn live_py_handles() -> usize {
+    crate::pytable::live()
+}

@@ -1,0 +1,39 @@
+//! `runPython`: the interpreter-side helper module (`python/_bridge.py`) and
+//! the entry points that use it.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyModule};
+
+pub const MODULE_NAME: &str = "_bridge";
+
+/// Load the helper module into `sys.modules` (once, at start-up).
+pub fn install(py: Python<'_>) -> PyResult<()> {
+    let module = PyModule::from_code(py, c_source(), c"<bridge>", c"_bridge")?;
+    py.import("sys")?.getattr("modules")?.set_item(MODULE_NAME, module)?;
+    Ok(())
+}
+
+fn c_source() -> &'static std::ffi::CStr {
+    const SRC: &str = concat!(include_str!("python/_bridge.py"), "\0");
+    // The file is ours and has no NUL byte; checked by the test below.
+    std::ffi::CStr::from_bytes_with_nul(SRC.as_bytes()).expect("_bridge.py contains a NUL byte")
+}
+
+/// The `__main__` namespace.
+pub fn main_globals(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+    Ok(py.import("__main__")?.dict())
+}
+
+/// Run `code` in `__main__`; the value of its last expression, or `None`.
+pub fn run<'py>(py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyAny>> {
+    let globals = main_globals(py)?;
+    py.import(MODULE_NAME)?.getattr("run")?.call1((code, globals))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn helper_source_has_no_nul() {
+        assert!(!include_str!("python/_bridge.py").contains('\0'));
+    }
+}
