@@ -5,7 +5,7 @@
 // FinalizationRegistry when the proxy is garbage-collected, never behind the
 // user's back while the proxy is still reachable.
 
-const state = new WeakMap(); // proxy -> { key, runtime, destroyed }
+const state = new WeakMap(); // proxy and its target -> { key, runtime, destroyed }
 
 export class PyProxy {
   static [Symbol.hasInstance](obj) {
@@ -46,12 +46,21 @@ function safe(f) {
 
 const inspect = Symbol.for("nodejs.util.inspect.custom");
 
+function describe(s) {
+  if (s.destroyed) return `[PyProxy of a destroyed ${s.typeName ?? "object"}]`;
+  try {
+    return `[PyProxy ${s.runtime.glue.py_repr(s.key)}]`;
+  } catch (e) {
+    return `[PyProxy: repr failed: ${e.message?.split("\n").at(-1) ?? e}]`;
+  }
+}
+
 const handler = {
   get(target, prop) {
-    const s = state.get(target.proxy);
+    const s = state.get(target);
     if (typeof prop === "symbol") {
       if (prop === Symbol.toPrimitive) return () => alive(s).runtime.glue.py_str(s.key);
-      if (prop === inspect) return () => (s.destroyed ? "[PyProxy destroyed]" : `[PyProxy ${s.runtime.glue.py_repr(s.key)}]`);
+      if (prop === inspect) return () => describe(s);
       if (prop === Symbol.toStringTag) return "PyProxy";
       return undefined;
     }
@@ -60,24 +69,24 @@ const handler = {
     return alive(s).runtime.glue.py_get(s.key, prop);
   },
   set(target, prop, value) {
-    const s = alive(state.get(target.proxy));
+    const s = alive(state.get(target));
     if (typeof prop === "symbol") throw new TypeError("PyProxy: symbol-keyed properties cannot be set on a Python object");
     s.runtime.glue.py_set(s.key, prop, value);
     return true;
   },
   has(target, prop) {
-    const s = alive(state.get(target.proxy));
+    const s = alive(state.get(target));
     if (typeof prop === "symbol") return false;
     return s.runtime.glue.py_has(s.key, prop);
   },
   deleteProperty(target, prop) {
-    const s = alive(state.get(target.proxy));
+    const s = alive(state.get(target));
     if (typeof prop === "symbol") return true;
     s.runtime.glue.py_delete(s.key, prop);
     return true;
   },
   apply(target, thisArg, args) {
-    const s = alive(state.get(target.proxy));
+    const s = alive(state.get(target));
     return s.runtime.glue.py_call(s.key, args);
   },
   getPrototypeOf() {
@@ -92,9 +101,11 @@ export function makePyProxy(runtime, key, callable) {
   // `typeof` tells callables apart.
   const target = callable ? () => {} : {};
   const proxy = new Proxy(target, handler);
-  target.proxy = proxy;
   const s = { key, runtime, destroyed: false };
   state.set(proxy, s);
+  state.set(target, s);
+  // Node's util.inspect looks at a Proxy's target without running its traps.
+  Object.defineProperty(target, inspect, { value: () => describe(s), configurable: true });
   runtime.finalizer.register(proxy, key, s);
   return proxy;
 }

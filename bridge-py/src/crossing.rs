@@ -1,5 +1,6 @@
-//! What crosses the boundary in one step: a [`Value`], with the objects that do
-//! not cross by value carried as a [`Ref`] to a handle-table entry.
+//! What crosses the boundary in one step: a [`Value`] (bridge-core's value
+//! model), with the objects that do not cross by value carried as a [`Ref`] to
+//! a handle-table entry.
 //!
 //! Primitives (the rows of `docs/conversions.md`) are copied; every other object
 //! crosses by reference. A `Ref` names the table that owns the object, so an
@@ -7,25 +8,9 @@
 
 use bridge_core::handle::{JsRef, PyRef};
 
-/// A value on its way across, in either direction.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    /// JS `undefined`; Python `None` becomes this.
-    Undefined,
-    /// JS `null`.
-    Null,
-    Bool(bool),
-    /// An integer within ±(2^53−1): a JS Number, a Python `int`.
-    Int(i64),
-    /// An integer outside ±(2^53−1), as a decimal string with an optional `-`:
-    /// a JS BigInt, a Python `int`.
-    BigInt(String),
-    /// A JS Number that is not an integer within range (NaN, ±inf, −0 kept).
-    Float(f64),
-    Str(String),
-    /// A reference to an object owned by one side.
-    Ref(Ref),
-}
+/// A value on its way across, in either direction: bridge-core's value model
+/// with [`Ref`] as its handle.
+pub type Value = bridge_core::value::Value<Ref>;
 
 /// An object crossing by reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,15 +42,4 @@ pub struct PyObj {
     pub key: PyRef,
     /// `callable(obj)`: the JS side makes a callable `PyProxy` for it.
     pub callable: bool,
-}
-
-impl Value {
-    /// An integer from JS or Python, placed by the ±(2^53−1) rule.
-    pub fn from_i64(n: i64) -> Self {
-        if bridge_core::value::int_crosses_as_number(n as i128) {
-            Value::Int(n)
-        } else {
-            Value::BigInt(n.to_string())
-        }
-    }
 }

@@ -48,7 +48,7 @@ pub fn describe(py: Python<'_>, err: PyErr) -> PyErrInfo {
         .name()
         .and_then(|n| n.extract::<String>())
         .unwrap_or_else(|_| "Exception".to_owned());
-    let message = format_exception(py, &value).unwrap_or_else(|_| {
+    let message = format_exception(py, &value).map(|m| m.trim_end().to_owned()).unwrap_or_else(|_| {
         let text = value.str().map(|s| s.to_string()).unwrap_or_default();
         format!("{type_name}: {text}")
     });

@@ -16,7 +16,7 @@ pyo3::create_exception!(js, JsException, pyo3::exceptions::PyException, "A JavaS
 /// Turn a captured JS exception into the `PyErr` to raise. A Python exception
 /// that went out through JS (thrown as a `PythonError`) comes back as itself.
 pub fn js_error_to_pyerr(py: Python<'_>, err: JsError) -> PyErr {
-    if let Some(Value::Ref(Ref::Py(obj))) = &err.value {
+    if let Some(Value::Handle(Ref::Py(obj))) = &err.value {
         if let Ok(exc) = crate::pytable::get(py, obj.key) {
             if let Ok(exc) = exc.cast_into::<pyo3::exceptions::PyBaseException>() {
                 return PyErr::from_value(exc.into_any());

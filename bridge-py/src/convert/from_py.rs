@@ -6,7 +6,8 @@
 
 use pyo3::exceptions::PyOverflowError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyFloat, PyInt, PyString};
+use bridge_core::value::{BigInt, Text};
+use pyo3::types::{PyBool, PyBytes, PyFloat, PyInt, PyString};
 
 use crate::crossing::{Ref, Value};
 use crate::jsproxy::JsProxy;
@@ -25,29 +26,34 @@ pub fn py_to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
         return Ok(Value::Float(f.value()));
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        // A str holding lone surrogates has no UTF-8 form: to_str() raises
-        // UnicodeEncodeError naming the position instead of losing data.
-        return Ok(Value::Str(s.to_str()?.to_owned()));
+        return Ok(Value::Str(str_to_text(s)?));
     }
     if let Ok(p) = obj.cast::<JsProxy>() {
-        return Ok(Value::Ref(Ref::Js(p.get().obj())));
+        return Ok(Value::Handle(Ref::Js(p.get().obj())));
     }
     let exported = crate::pytable::export(obj).map_err(crate::error::bridge_to_pyerr)?;
-    Ok(Value::Ref(Ref::Py(exported)))
+    Ok(Value::Handle(Ref::Py(exported)))
 }
 
 fn int_to_value(i: &Bound<'_, PyInt>) -> PyResult<Value> {
     match i.extract::<i64>() {
         Ok(n) => Ok(Value::from_i64(n)),
-        Err(e) if e.is_instance_of::<PyOverflowError>(i.py()) => Ok(Value::BigInt(i.str()?.to_str()?.to_owned())),
+        Err(e) if e.is_instance_of::<PyOverflowError>(i.py()) => {
+            // Beyond i64: through hex, linear in both directions.
+            let hex: String = i.py().import("builtins")?.getattr("format")?.call1((i, "x"))?.extract()?;
+            let n = BigInt::from_hex(&hex).map_err(crate::error::bridge_to_pyerr)?;
+            Ok(Value::BigInt(n))
+        }
         Err(e) => Err(e),
     }
 }
 
-impl<'py> FromPyObject<'_, 'py> for Value {
-    type Error = PyErr;
-
-    fn extract(obj: Borrowed<'_, 'py, PyAny>) -> Result<Self, Self::Error> {
-        py_to_value(&obj)
+/// A str is valid UTF-8 unless it holds lone surrogates; those are kept by
+/// encoding with `surrogatepass` (WTF-8) and crossing as UTF-16.
+fn str_to_text(s: &Bound<'_, PyString>) -> PyResult<Text> {
+    if let Ok(utf8) = s.to_str() {
+        return Ok(Text::Utf8(utf8.to_owned()));
     }
+    let wtf8 = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
+    Text::from_wtf8(wtf8.cast::<PyBytes>()?.as_bytes()).map_err(crate::error::bridge_to_pyerr)
 }

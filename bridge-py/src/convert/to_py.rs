@@ -5,8 +5,9 @@
 //! own reference), so the original object is returned, not a wrapper.
 
 use bridge_core::handle::JsRef;
+use bridge_core::value::{BigInt, Text};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyFloat, PyInt, PyString};
+use pyo3::types::{PyBool, PyBytes, PyFloat, PyInt, PyString};
 
 use crate::crossing::{Ref, Value};
 use crate::jsproxy::JsProxy;
@@ -18,25 +19,25 @@ pub fn value_to_py<'py>(py: Python<'py>, value: Value, this: Option<JsRef>) -> P
         Value::Undefined | Value::Null => py.None().into_bound(py),
         Value::Bool(b) => PyBool::new(py, b).to_owned().into_any(),
         Value::Int(n) => PyInt::new(py, n).into_any(),
-        Value::BigInt(digits) => big_int(py, &digits)?,
+        Value::BigInt(n) => big_int(py, &n)?,
         Value::Float(f) => PyFloat::new(py, f).into_any(),
-        Value::Str(s) => PyString::new(py, &s).into_any(),
-        Value::Ref(Ref::Js(obj)) => JsProxy::wrap(py, obj, this)?.into_any(),
-        Value::Ref(Ref::Py(obj)) => crate::pytable::get(py, obj.key).map_err(crate::error::bridge_to_pyerr)?,
+        Value::Str(text) => text_to_py(py, &text)?,
+        Value::Bytes(bytes) => PyBytes::new(py, &bytes).into_any(),
+        Value::Handle(Ref::Js(obj)) => JsProxy::wrap(py, obj, this)?.into_any(),
+        Value::Handle(Ref::Py(obj)) => crate::pytable::get(py, obj.key).map_err(crate::error::bridge_to_pyerr)?,
     })
 }
 
-fn big_int<'py>(py: Python<'py>, digits: &str) -> PyResult<Bound<'py, PyAny>> {
-    // int(str) is exact for any size; BigInts only come here beyond ±(2^53−1).
-    py.get_type::<PyInt>().call1((digits,))
+/// `int(hex, 16)`: linear in the number's size, exact for any size.
+fn big_int<'py>(py: Python<'py>, n: &BigInt) -> PyResult<Bound<'py, PyAny>> {
+    py.get_type::<PyInt>().call1((n.to_hex(), 16))
 }
 
-impl<'py> IntoPyObject<'py> for Value {
-    type Target = PyAny;
-    type Output = Bound<'py, PyAny>;
-    type Error = PyErr;
-
-    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
-        value_to_py(py, self, None)
+/// A JS string; one with lone surrogates arrives as UTF-16 and is decoded
+/// with `surrogatepass`, so it round-trips unchanged.
+fn text_to_py<'py>(py: Python<'py>, text: &Text) -> PyResult<Bound<'py, PyAny>> {
+    match text.as_str() {
+        Some(s) => Ok(PyString::new(py, s).into_any()),
+        None => PyBytes::new(py, &text.to_wtf8()).call_method1("decode", ("utf-8", "surrogatepass")),
     }
 }
