@@ -11,7 +11,7 @@ mod repr;
 
 use bridge_core::handle::JsRef;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple};
+use pyo3::types::{PyDict, PyString, PyTuple};
 
 use crate::crossing::{JsKind, JsObj};
 use crate::host::host;
@@ -54,8 +54,17 @@ impl Drop for JsProxy {
 
 #[pymethods]
 impl JsProxy {
-    fn __getattr__<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-        attr::get(py, self.obj.key, name)
+    /// Attribute reads go to JS first, except the proxy's own names (dunders,
+    /// `new`, `js_type`), which the generic lookup serves. Using
+    /// `__getattribute__` rather than `__getattr__` avoids the AttributeError
+    /// the generic lookup would raise (and we would catch) on every JS read.
+    fn __getattribute__<'py>(slf: &Bound<'py, Self>, name: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        let text = name.to_str()?;
+        if attr::is_own_name(text) {
+            return attr::generic_get(slf.as_any(), name);
+        }
+        attr::get(py, slf.get().obj.key, text)
     }
 
     fn __setattr__(&self, name: &str, value: &Bound<'_, PyAny>) -> PyResult<()> {
