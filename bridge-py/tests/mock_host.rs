@@ -1,0 +1,285 @@
+//! bridge-py against a mock JS host, natively (CPython from the build machine).
+//!
+//! The mock is a tiny JS object model: objects are property maps, functions are
+//! Rust closures, and every object Python holds goes through a real
+//! `bridge_core` handle table, so each test can end with "live handles back to
+//! baseline".
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Once;
+
+use bridge_core::handle::{HandleTable, JsRef};
+use bridge_py::crossing::{JsKind, JsObj, Ref, Value};
+use bridge_py::host::{CallArgs, JsError, JsHost};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+type Func = Rc<dyn Fn(Option<JsVal>, Vec<JsVal>) -> Result<JsVal, JsError>>;
+
+/// A value in the mock JS world.
+#[derive(Clone)]
+enum JsVal {
+    Prim(Value),
+    Obj(Rc<RefCell<HashMap<String, JsVal>>>),
+    Func(Func),
+}
+
+#[derive(Default)]
+struct MockJs {
+    globals: RefCell<HashMap<String, JsVal>>,
+    table: RefCell<HandleTable<JsRef, JsVal>>,
+}
+
+impl MockJs {
+    fn incoming(&self, v: JsVal) -> Value {
+        match v {
+            JsVal::Prim(p) => p,
+            JsVal::Obj(_) => self.hold(v, JsKind::Object),
+            JsVal::Func(_) => self.hold(v, JsKind::Function),
+        }
+    }
+
+    fn hold(&self, v: JsVal, kind: JsKind) -> Value {
+        let key = self.table.borrow_mut().insert(v).expect("mock table full");
+        Value::Handle(Ref::Js(JsObj { key, kind }))
+    }
+
+    fn outgoing(&self, v: Value) -> JsVal {
+        match v {
+            Value::Handle(Ref::Js(obj)) => self.table.borrow().get(obj.key).expect("live key").clone(),
+            other => JsVal::Prim(other),
+        }
+    }
+
+    fn obj(&self, key: JsRef) -> JsVal {
+        self.table.borrow().get(key).expect("live key").clone()
+    }
+
+    fn live(&self) -> usize {
+        self.table.borrow().len()
+    }
+}
+
+fn type_error(msg: &str) -> JsError {
+    JsError { name: "TypeError".into(), message: msg.into(), value: None }
+}
+
+impl JsHost for MockJs {
+    fn global(&self, name: &str) -> Result<Option<Value>, JsError> {
+        let v = self.globals.borrow().get(name).cloned();
+        Ok(v.map(|v| self.incoming(v)))
+    }
+    fn get(&self, obj: JsRef, name: &str) -> Result<Option<Value>, JsError> {
+        match self.obj(obj) {
+            JsVal::Obj(map) => {
+                let v = map.borrow().get(name).cloned();
+                Ok(v.map(|v| self.incoming(v)))
+            }
+            _ => Ok(None),
+        }
+    }
+    fn set(&self, obj: JsRef, name: &str, value: Value) -> Result<(), JsError> {
+        let value = self.outgoing(value);
+        match self.obj(obj) {
+            JsVal::Obj(map) => {
+                map.borrow_mut().insert(name.to_owned(), value);
+                Ok(())
+            }
+            _ => Err(type_error("cannot set a property on a function in the mock")),
+        }
+    }
+    fn delete(&self, obj: JsRef, name: &str) -> Result<bool, JsError> {
+        match self.obj(obj) {
+            JsVal::Obj(map) => Ok(map.borrow_mut().remove(name).is_some()),
+            _ => Ok(false),
+        }
+    }
+    fn call(&self, func: JsRef, this: Option<JsRef>, args: CallArgs) -> Result<Value, JsError> {
+        let JsVal::Func(f) = self.obj(func) else { return Err(type_error("not a function")) };
+        let this = this.map(|t| self.obj(t));
+        let mut argv: Vec<JsVal> = args.args.into_iter().map(|a| self.outgoing(a)).collect();
+        if !args.kwargs.is_empty() {
+            let kw = args.kwargs.into_iter().map(|(k, v)| (k, self.outgoing(v))).collect();
+            argv.push(JsVal::Obj(Rc::new(RefCell::new(kw))));
+        }
+        let out = f(this, argv)?;
+        Ok(self.incoming(out))
+    }
+    fn construct(&self, ctor: JsRef, args: CallArgs) -> Result<Value, JsError> {
+        self.call(ctor, None, args)
+    }
+    fn to_string(&self, obj: JsRef) -> Result<String, JsError> {
+        Ok(match self.obj(obj) {
+            JsVal::Obj(_) => "[object Object]".into(),
+            JsVal::Func(_) => "function () { [native code] }".into(),
+            JsVal::Prim(_) => "primitive".into(),
+        })
+    }
+    fn truthy(&self, obj: JsRef) -> Result<bool, JsError> {
+        Ok(match self.obj(obj) {
+            JsVal::Obj(map) => !map.borrow().contains_key("__empty"),
+            _ => true,
+        })
+    }
+    fn same(&self, a: JsRef, b: JsRef) -> bool {
+        a == b
+    }
+    fn incref(&self, obj: JsRef) {
+        self.table.borrow_mut().incref(obj).expect("incref of a live key");
+    }
+    fn release(&self, obj: JsRef) {
+        self.table.borrow_mut().decref(obj).expect("release of a live key");
+    }
+}
+
+fn func(f: impl Fn(Option<JsVal>, Vec<JsVal>) -> Result<JsVal, JsError> + 'static) -> JsVal {
+    JsVal::Func(Rc::new(f))
+}
+
+/// Start Python once per process; install a fresh mock host on this thread.
+fn mock() -> &'static MockJs {
+    static INIT: Once = Once::new();
+    let host: &'static MockJs = Box::leak(Box::default());
+    bridge_py::host::install(host);
+    INIT.call_once(|| bridge_py::initialize().expect("interpreter starts"));
+    host
+}
+
+fn run<'py>(py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyDict>> {
+    let globals = PyDict::new(py);
+    py.run(&std::ffi::CString::new(code).unwrap(), Some(&globals), None)?;
+    Ok(globals)
+}
+
+fn get<'py, T: for<'a> FromPyObject<'a, 'py>>(g: &Bound<'py, PyDict>, name: &str) -> T
+where
+    for<'a> <T as FromPyObject<'a, 'py>>::Error: std::fmt::Debug,
+{
+    g.get_item(name).unwrap().unwrap_or_else(|| panic!("{name} not set")).extract::<T>().unwrap()
+}
+
+#[test]
+fn globals_attributes_and_calls_reach_the_host() {
+    let js = mock();
+    let obj: HashMap<String, JsVal> = [("x".to_owned(), JsVal::Prim(Value::Int(7)))].into();
+    let obj = Rc::new(RefCell::new(obj));
+    js.globals.borrow_mut().insert("o".into(), JsVal::Obj(obj.clone()));
+    js.globals.borrow_mut().insert(
+        "count_args".into(),
+        func(|_, args| Ok(JsVal::Prim(Value::Int(args.len() as i64)))),
+    );
+    Python::attach(|py| {
+        let g = run(py, "from js import o, count_args\nx = o.x\no.y = 'set'\ndel o.x\nn = count_args(1, 2, k=3)\ndel o").unwrap();
+        assert_eq!(get::<i64>(&g, "x"), 7);
+        assert_eq!(get::<i64>(&g, "n"), 3, "two positional args and one trailing kwargs object");
+        drop(g);
+    });
+    let map = obj.borrow();
+    assert!(matches!(map.get("y"), Some(JsVal::Prim(Value::Str(t))) if t.as_str() == Some("set")));
+    assert!(!map.contains_key("x"), "del reached the host");
+    drop(map);
+    assert_eq!(js.live(), 0, "every JsProxy released its handle");
+}
+
+#[test]
+fn missing_global_is_import_error_and_missing_attribute_is_attribute_error() {
+    let js = mock();
+    js.globals.borrow_mut().insert("o".into(), JsVal::Obj(Rc::default()));
+    Python::attach(|py| {
+        let err = run(py, "from js import nowhere").unwrap_err();
+        assert!(err.is_instance_of::<pyo3::exceptions::PyImportError>(py));
+        assert!(err.to_string().contains("nowhere"), "{err}");
+        let err = run(py, "from js import o\no.nope").unwrap_err();
+        assert!(err.is_instance_of::<pyo3::exceptions::PyAttributeError>(py));
+        assert!(err.to_string().contains("nope"), "{err}");
+    });
+    assert_eq!(js.live(), 0);
+}
+
+#[test]
+fn js_errors_become_js_exception_with_name_and_message() {
+    let js = mock();
+    js.globals.borrow_mut().insert("boom".into(), func(|_, _| Err(type_error("it broke"))));
+    Python::attach(|py| {
+        let g = run(
+            py,
+            "from js import boom, JsException\ntry:\n  boom()\nexcept JsException as e:\n  r = (e.name, e.message, str(e))",
+        )
+        .unwrap();
+        assert_eq!(
+            get::<(String, String, String)>(&g, "r"),
+            ("TypeError".into(), "it broke".into(), "TypeError: it broke".into())
+        );
+    });
+}
+
+#[test]
+fn methods_bind_this_and_release_it() {
+    let js = mock();
+    let obj: HashMap<String, JsVal> = [
+        ("tag".to_owned(), JsVal::Prim(Value::Int(5))),
+        (
+            "get_tag".to_owned(),
+            func(|this, _| match this {
+                Some(JsVal::Obj(m)) => Ok(m.borrow().get("tag").cloned().unwrap()),
+                _ => Err(type_error("no this")),
+            }),
+        ),
+    ]
+    .into();
+    js.globals.borrow_mut().insert("o".into(), JsVal::Obj(Rc::new(RefCell::new(obj))));
+    Python::attach(|py| {
+        let g = run(py, "from js import o\nm = o.get_tag\ndel o\nr = m()\ndel m").unwrap();
+        assert_eq!(get::<i64>(&g, "r"), 5, "`this` outlived the proxy it came from");
+    });
+    assert_eq!(js.live(), 0, "the method released its function and its `this`");
+}
+
+#[test]
+fn values_keep_their_type_and_content_through_a_round_trip() {
+    let js = mock();
+    js.globals.borrow_mut().insert("echo".into(), func(|_, mut args| Ok(args.remove(0))));
+    Python::attach(|py| {
+        let g = run(
+            py,
+            concat!(
+                "from js import echo\n",
+                "cases = [0, 2**53-1, -(2**53-1), 2**53, -(2**200), 1.5, float('inf'), -0.0,\n",
+                "         'a\\U0001F600', 'lone \\ud800 surrogate', True, None, [1, 2]]\n",
+                "out = [echo(c) for c in cases]\n",
+                "same = [type(a) is type(b) and (a == b or repr(a) == repr(b)) for a, b in zip(cases, out)]\n",
+                "ident = out[-1] is cases[-1]\n",
+            ),
+        )
+        .unwrap();
+        assert!(get::<Vec<bool>>(&g, "same").into_iter().all(|b| b), "{:?}", g.get_item("out"));
+        assert!(get::<bool>(&g, "ident"), "a Python object sent to JS and back is the same object");
+    });
+}
+
+#[test]
+fn ints_cross_by_the_safe_integer_rule() {
+    let js = mock();
+    let seen: Rc<RefCell<Vec<Value>>> = Rc::default();
+    let log = seen.clone();
+    js.globals.borrow_mut().insert(
+        "record".into(),
+        func(move |_, args| {
+            log.borrow_mut().extend(args.into_iter().map(|a| match a {
+                JsVal::Prim(v) => v,
+                _ => Value::Undefined,
+            }));
+            Ok(JsVal::Prim(Value::Undefined))
+        }),
+    );
+    Python::attach(|py| {
+        run(py, "from js import record\nrecord(2**53-1, 2**53, -(2**53-1), -(2**53))").unwrap();
+    });
+    let seen = seen.borrow();
+    assert!(matches!(seen[0], Value::Int(n) if n == (1 << 53) - 1), "2^53-1 stays a Number");
+    assert!(matches!(&seen[1], Value::BigInt(_)), "2^53 becomes a BigInt");
+    assert!(matches!(seen[2], Value::Int(n) if n == -((1 << 53) - 1)));
+    assert!(matches!(&seen[3], Value::BigInt(_)));
+}
