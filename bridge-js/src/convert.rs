@@ -1,10 +1,11 @@
 //! JsValue ↔ boundary [`Value`].
 //!
-//! Ownership mirrors bridge-py's: an object crossing *to* Python is put in the
-//! JS table as a new entry its `JsProxy` will own; a `PyProxy` crossing back is
-//! unwrapped to its Python-table key (borrowed). Going *to* JS, a `Ref::Js` is
-//! borrowed (the original JS value is returned) and a `Ref::Py` is a new entry
-//! the new `PyProxy` owns.
+//! Ownership: a `Value` owns one reference for every handle it carries, and
+//! whoever consumes the value takes it over. An object crossing *to* Python is
+//! a new JS-table entry (its `JsProxy` will own it); a `PyProxy` crossing back
+//! takes a new reference on its Python-table entry. Going *to* JS, a `Ref::Js`
+//! gives back the original JS value and drops its reference; a `Ref::Py`'s
+//! reference is taken over by the new `PyProxy`.
 
 use bridge_core::error::BridgeError;
 use bridge_core::handle::{PyRef, TableKey};
@@ -41,6 +42,7 @@ pub fn to_value(v: JsValue) -> Result<Value, BridgeError> {
     let py_key = hooks::with(|h| h.py_key_of(&v));
     if py_key >= 0.0 {
         let key = PyRef::from_wire_f64(py_key)?;
+        bridge_py::ops::incref(key)?;
         return Ok(Value::Handle(Ref::Py(PyObj { key, callable: v.is_function() })));
     }
     let kind = if v.is_function() { JsKind::Function } else { JsKind::Object };
@@ -73,7 +75,7 @@ pub fn from_value(v: Value) -> Result<JsValue, BridgeError> {
         Value::Str(Text::Utf8(s)) => JsValue::from_str(&s),
         Value::Str(Text::Utf16(units)) => js_sys::JsString::from_char_code(&units).into(),
         Value::Bytes(bytes) => js_sys::Uint8Array::from(bytes.as_slice()).into(),
-        Value::Handle(Ref::Js(obj)) => jstable::get(obj.key)?,
+        Value::Handle(Ref::Js(obj)) => jstable::take(obj.key)?,
         Value::Handle(Ref::Py(obj)) => hooks::with(|h| h.make_py_proxy(obj.key.to_wire() as f64, obj.callable)),
     })
 }

@@ -19,6 +19,13 @@ pub fn get(key: JsRef) -> Result<JsValue, BridgeError> {
     TABLE.with(|t| t.borrow().get(key).cloned())
 }
 
+/// The value behind `key`, consuming one reference to the entry.
+pub fn take(key: JsRef) -> Result<JsValue, BridgeError> {
+    let value = get(key)?;
+    release(key)?;
+    Ok(value)
+}
+
 pub fn incref(key: JsRef) -> Result<(), BridgeError> {
     TABLE.with(|t| t.borrow_mut().incref(key)).map(drop)
 }

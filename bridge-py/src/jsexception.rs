@@ -8,7 +8,6 @@
 use pyo3::prelude::*;
 
 use crate::convert::to_py::value_to_py;
-use crate::crossing::{Ref, Value};
 use crate::host::JsError;
 
 pyo3::create_exception!(js, JsException, pyo3::exceptions::PyException, "A JavaScript exception.");
@@ -16,19 +15,19 @@ pyo3::create_exception!(js, JsException, pyo3::exceptions::PyException, "A JavaS
 /// Turn a captured JS exception into the `PyErr` to raise. A Python exception
 /// that went out through JS (thrown as a `PythonError`) comes back as itself.
 pub fn js_error_to_pyerr(py: Python<'_>, err: JsError) -> PyErr {
-    if let Some(Value::Handle(Ref::Py(obj))) = &err.value {
-        if let Ok(exc) = crate::pytable::get(py, obj.key) {
-            if let Ok(exc) = exc.cast_into::<pyo3::exceptions::PyBaseException>() {
-                return PyErr::from_value(exc.into_any());
-            }
+    // Converting the thrown value consumes the reference it carries.
+    let thrown = match err.value {
+        Some(v) => value_to_py(py, v, None).ok(),
+        None => None,
+    };
+    if let Some(exc) = &thrown {
+        if let Ok(exc) = exc.cast::<pyo3::exceptions::PyBaseException>() {
+            return PyErr::from_value(exc.clone().into_any());
         }
     }
     let pyerr = JsException::new_err(format!("{}: {}", err.name, err.message));
     let exc = pyerr.value(py);
-    let js_error = match err.value {
-        Some(v) => value_to_py(py, v, None).ok(),
-        None => None,
-    };
+    let js_error = thrown;
     // Setting attributes on a fresh exception instance cannot fail in practice;
     // if it did, the exception still carries the message.
     let _ = exc.setattr("name", &err.name);

@@ -8,7 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
 use crate::convert::{from_py::py_to_value, to_py::value_to_py};
-use crate::crossing::{Ref, Value};
+use crate::crossing::Value;
 use crate::error::OpError;
 
 fn with_obj<T>(key: PyRef, f: impl for<'py> FnOnce(Bound<'py, PyAny>) -> PyResult<T>) -> Result<T, OpError> {
@@ -102,17 +102,10 @@ pub fn globals() -> Result<Value, OpError> {
     })
 }
 
-/// Whether a `Ref::Py` names an entry that is an exception instance (used when
-/// a thrown JS value turns out to be a Python exception going home).
-pub fn is_exception(r: Ref) -> bool {
-    match r {
-        Ref::Py(p) => Python::attach(|py| {
-            crate::pytable::get(py, p.key)
-                .map(|o| o.is_instance_of::<pyo3::exceptions::PyBaseException>())
-                .unwrap_or(false)
-        }),
-        Ref::Js(_) => false,
-    }
+/// Take a reference on a Python-table entry: a `PyProxy` crossing back to
+/// Python carries its own reference, like every handle in a `Value`.
+pub fn incref(key: PyRef) -> Result<(), bridge_core::error::BridgeError> {
+    crate::pytable::incref(key)
 }
 
 /// Live entries in the Python-object table.

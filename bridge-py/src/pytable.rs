@@ -26,6 +26,18 @@ pub fn get<'py>(py: Python<'py>, key: PyRef) -> Result<Bound<'py, PyAny>, Bridge
     TABLE.with(|t| t.borrow().get(key).map(|o| o.bind(py).clone()))
 }
 
+/// Take another reference on an entry (a `PyProxy` crossing back to Python).
+pub fn incref(key: PyRef) -> Result<(), BridgeError> {
+    TABLE.with(|t| t.borrow_mut().incref(key)).map(drop)
+}
+
+/// The object behind `key`, consuming one reference to the entry.
+pub fn take<'py>(py: Python<'py>, key: PyRef) -> Result<Bound<'py, PyAny>, BridgeError> {
+    let obj = get(py, key)?;
+    release(key)?;
+    Ok(obj)
+}
+
 /// Drop one reference (a `PyProxy` was collected or released).
 pub fn release(key: PyRef) -> Result<(), BridgeError> {
     let removed = TABLE.with(|t| t.borrow_mut().decref(key))?;

@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::sync::Once;
+use std::sync::{Mutex, MutexGuard, Once};
 
 use bridge_core::handle::{HandleTable, JsRef};
 use bridge_py::crossing::{JsKind, JsObj, Ref, Value};
@@ -48,7 +48,12 @@ impl MockJs {
 
     fn outgoing(&self, v: Value) -> JsVal {
         match v {
-            Value::Handle(Ref::Js(obj)) => self.table.borrow().get(obj.key).expect("live key").clone(),
+            // The value owns one reference: unwrap and drop it.
+            Value::Handle(Ref::Js(obj)) => {
+                let v = self.table.borrow().get(obj.key).expect("live key").clone();
+                self.table.borrow_mut().decref(obj.key).expect("release of a live key");
+                v
+            }
             other => JsVal::Prim(other),
         }
     }
@@ -138,13 +143,37 @@ fn func(f: impl Fn(Option<JsVal>, Vec<JsVal>) -> Result<JsVal, JsError> + 'stati
     JsVal::Func(Rc::new(f))
 }
 
+/// One test's mock host. Tests run one at a time (cargo runs them on several
+/// threads, and the bridge, like wasm, is single-threaded): each holds the lock,
+/// and collects its garbage before releasing it so that no proxy of this test
+/// is finalized on another test's thread.
+struct Mock {
+    host: &'static MockJs,
+    _serial: MutexGuard<'static, ()>,
+}
+
+impl std::ops::Deref for Mock {
+    type Target = MockJs;
+    fn deref(&self) -> &MockJs {
+        self.host
+    }
+}
+
+impl Drop for Mock {
+    fn drop(&mut self) {
+        Python::attach(|py| py.run(c"import gc; gc.collect()", None, None)).expect("gc runs");
+    }
+}
+
 /// Start Python once per process; install a fresh mock host on this thread.
-fn mock() -> &'static MockJs {
+fn mock() -> Mock {
     static INIT: Once = Once::new();
+    static SERIAL: Mutex<()> = Mutex::new(());
+    let serial = SERIAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let host: &'static MockJs = Box::leak(Box::default());
     bridge_py::host::install(host);
     INIT.call_once(|| bridge_py::initialize().expect("interpreter starts"));
-    host
+    Mock { host, _serial: serial }
 }
 
 fn run<'py>(py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyDict>> {
@@ -282,4 +311,20 @@ fn ints_cross_by_the_safe_integer_rule() {
     assert!(matches!(&seen[1], Value::BigInt(_)), "2^53 becomes a BigInt");
     assert!(matches!(seen[2], Value::Int(n) if n == -((1 << 53) - 1)));
     assert!(matches!(&seen[3], Value::BigInt(_)));
+}
+
+#[test]
+fn a_temporary_js_object_returned_to_js_outlives_its_proxy() {
+    let js = mock();
+    let made: HashMap<String, JsVal> = [("id".to_owned(), JsVal::Prim(Value::Int(9)))].into();
+    let made = Rc::new(RefCell::new(made));
+    let m = made.clone();
+    js.globals.borrow_mut().insert("make".into(), func(move |_, _| Ok(JsVal::Obj(m.clone()))));
+    // runPython's result is a JsProxy that Python drops before JS unwraps it.
+    let out = bridge_py::ops::run_python("import js\njs.make()").expect("runs");
+    match js.outgoing(out) {
+        JsVal::Obj(o) => assert!(Rc::ptr_eq(&o, &made), "the original JS object comes back"),
+        _ => panic!("expected the JS object"),
+    }
+    assert_eq!(js.live(), 0, "the value's reference was dropped on unwrap");
 }

@@ -1,8 +1,10 @@
 //! Python object → Value.
 //!
-//! Ownership: a `JsProxy` goes back as a borrowed `Ref::Js` (JS unwraps it to
-//! the original object); any other non-primitive is put in the Python-object
-//! table as a new entry that the receiving `PyProxy` owns.
+//! Ownership: a `Value` owns one reference for every handle it carries. A
+//! `JsProxy` goes out as a `Ref::Js` with a new reference to its entry (JS
+//! unwraps it to the original object and drops that reference); any other
+//! non-primitive goes into the Python-object table as a new entry that the
+//! receiving `PyProxy` takes over.
 
 use pyo3::exceptions::PyOverflowError;
 use pyo3::prelude::*;
@@ -29,7 +31,11 @@ pub fn py_to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
         return Ok(Value::Str(str_to_text(s)?));
     }
     if let Ok(p) = obj.cast::<JsProxy>() {
-        return Ok(Value::Handle(Ref::Js(p.get().obj())));
+        // The proxy may die before JS unwraps the value (a temporary returned
+        // from a call): the value holds its own reference.
+        let js = p.get().obj();
+        crate::host::host().incref(js.key);
+        return Ok(Value::Handle(Ref::Js(js)));
     }
     let exported = crate::pytable::export(obj).map_err(crate::error::bridge_to_pyerr)?;
     Ok(Value::Handle(Ref::Py(exported)))

@@ -1,8 +1,9 @@
 //! Value → Python object.
 //!
-//! Ownership: a `Ref::Js` arriving from JS is a new JS-table entry that the
-//! `JsProxy` made here takes over; a `Ref::Py` is borrowed (the JS side keeps its
-//! own reference), so the original object is returned, not a wrapper.
+//! Ownership: a `Value` owns one reference for every handle it carries. A
+//! `Ref::Js` arriving from JS is taken over by the `JsProxy` made here; a
+//! `Ref::Py` (a `PyProxy` unwrapped by JS) gives back the original object and
+//! its reference is dropped.
 
 use bridge_core::handle::JsRef;
 use bridge_core::value::{BigInt, Text};
@@ -24,7 +25,7 @@ pub fn value_to_py<'py>(py: Python<'py>, value: Value, this: Option<JsRef>) -> P
         Value::Str(text) => text_to_py(py, &text)?,
         Value::Bytes(bytes) => PyBytes::new(py, &bytes).into_any(),
         Value::Handle(Ref::Js(obj)) => JsProxy::wrap(py, obj, this)?.into_any(),
-        Value::Handle(Ref::Py(obj)) => crate::pytable::get(py, obj.key).map_err(crate::error::bridge_to_pyerr)?,
+        Value::Handle(Ref::Py(obj)) => crate::pytable::take(py, obj.key).map_err(crate::error::bridge_to_pyerr)?,
     })
 }
 
