@@ -1,0 +1,3 @@
+# False is the JS boolean false.
+# expect: false
+1 == 2

@@ -1,0 +1,3 @@
+# True is the JS boolean true.
+# expect: true
+1 == 1

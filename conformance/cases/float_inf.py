@@ -1,0 +1,3 @@
+# Python inf is JS Infinity.
+# expect: Infinity
+float("inf")

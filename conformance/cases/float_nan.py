@@ -1,0 +1,3 @@
+# A Python float NaN is a JS NaN.
+# expect: NaN
+float("nan")

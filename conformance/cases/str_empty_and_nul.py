@@ -1,0 +1,3 @@
+# Empty and NUL-containing strings survive.
+# expect: "a\u0000b"
+"a\x00b"

@@ -1,0 +1,22 @@
+// Reference adapter: exposes Pyodide (benches/e2e/node_modules/pyodide, installed by
+// `cd benches/e2e && npm ci`) through our package's API, so that the conformance
+// cases can be run against the reference with `--package pyodide`. Used to check
+// that a case tests what Pyodide users expect (and to see where we differ on purpose).
+const PYODIDE = new URL("../../benches/e2e/node_modules/pyodide/pyodide.mjs", import.meta.url);
+
+export class PythonError extends Error {
+  static [Symbol.hasInstance](x) {
+    return x instanceof Error && x.constructor?.name === "PythonError";
+  }
+}
+
+export async function loadPython({ stdout, stderr } = {}) {
+  const { loadPyodide } = await import(PYODIDE.href);
+  const pyodide = await loadPyodide({ stdout, stderr });
+  return {
+    runPython: (code) => pyodide.runPython(code),
+    pyimport: (name) => pyodide.pyimport(name),
+    globals: pyodide.globals,
+    pyodide,
+  };
+}

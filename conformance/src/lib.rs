@@ -1,0 +1,1 @@
+//! The conformance runner lives in `run.mjs`; `cargo xtask test` drives it.
