@@ -9,7 +9,8 @@ pub const MODULE_NAME: &str = "_bridge";
 /// Load the helper module into `sys.modules` (once, at start-up).
 pub fn install(py: Python<'_>) -> PyResult<()> {
     let module = PyModule::from_code(py, c_source(), c"<bridge>", c"_bridge")?;
-    py.import("sys")?.getattr("modules")?.set_item(MODULE_NAME, module)?;
+    py.import("sys")?.getattr("modules")?.set_item(MODULE_NAME, module.clone())?;
+    module.getattr("install_js_module")?.call0()?;
     Ok(())
 }
 

@@ -328,3 +328,14 @@ fn a_temporary_js_object_returned_to_js_outlives_its_proxy() {
     }
     assert_eq!(js.live(), 0, "the value's reference was dropped on unwrap");
 }
+
+#[test]
+fn setting_an_attribute_of_the_js_module_sets_the_js_global() {
+    let js = mock();
+    let global_this = Rc::new(RefCell::new(HashMap::new()));
+    js.globals.borrow_mut().insert("globalThis".into(), JsVal::Obj(global_this.clone()));
+    Python::attach(|py| run(py, "import js\njs.made_in_python = 3").map(drop)).unwrap();
+    assert!(matches!(global_this.borrow().get("made_in_python"), Some(JsVal::Prim(Value::Int(3)))));
+    Python::attach(|py| run(py, "import js\ndel js.made_in_python").map(drop)).unwrap();
+    assert!(global_this.borrow().is_empty());
+}

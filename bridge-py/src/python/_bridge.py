@@ -5,6 +5,29 @@ import sys
 _RUNNER_FILE = "<bridge>"
 
 
+def install_js_module():
+    """Make `js` behave like Pyodide's, where it stands for `globalThis`:
+    reading a missing attribute reads a JS global (the module's
+    `__getattr__`), and setting or deleting one sets or deletes the global."""
+    import js
+    import types
+
+    class JsModule(types.ModuleType):
+        def __setattr__(self, name, value):
+            if name.startswith("__") and name.endswith("__"):
+                super().__setattr__(name, value)
+            else:
+                setattr(self.globalThis, name, value)
+
+        def __delattr__(self, name):
+            if name.startswith("__") and name.endswith("__"):
+                super().__delattr__(name)
+            else:
+                delattr(self.globalThis, name)
+
+    js.__class__ = JsModule
+
+
 def run(source, globals):
     """Run `source` like Pyodide's runPython: execute every statement, and
     return the value of the last one if it is an expression (unless the
