@@ -33,7 +33,9 @@ function destroy(s) {
   s.typeName = safe(() => s.runtime.glue.py_type(s.key));
   s.destroyed = true;
   s.runtime.finalizer.unregister(s);
-  s.runtime.glue.py_destroy(s.key);
+  // Releases this proxy's own reference (docs/lifetimes.md, T4/T5); other
+  // holders of the same Python object are unaffected.
+  s.runtime.glue.py_release(s.key);
 }
 
 function safe(f) {

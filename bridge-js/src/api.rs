@@ -110,15 +110,10 @@ pub fn py_type(k: f64) -> Result<String, JsValue> {
     ops::type_name(key(k)?).map_err(op_error)
 }
 
-/// One `PyProxy` reference is gone (finalizer or release).
+/// One `PyProxy` reference is gone: `destroy()` or its finalizer.
 #[wasm_bindgen]
 pub fn py_release(k: f64) -> Result<(), JsValue> {
     ops::release(key(k)?).map_err(op_error)
-}
-
-#[wasm_bindgen]
-pub fn py_destroy(k: f64) -> Result<(), JsValue> {
-    ops::destroy(key(k)?).map_err(op_error)
 }
 
 /// `[live JS-table entries, live Python-table entries]`, for leak checks.

@@ -74,11 +74,6 @@ pub fn release(key: PyRef) -> Result<(), OpError> {
     Python::attach(|_| crate::pytable::release(key)).map_err(OpError::Bridge)
 }
 
-/// `PyProxy.destroy()`.
-pub fn destroy(key: PyRef) -> Result<(), OpError> {
-    Python::attach(|_| crate::pytable::destroy(key)).map_err(OpError::Bridge)
-}
-
 /// `runPython(code)`.
 pub fn run_python(code: &str) -> Result<Value, OpError> {
     Python::attach(|py| crate::runner::run(py, code).and_then(|v| out(&v)).map_err(|e| OpError::from_pyerr(py, e)))

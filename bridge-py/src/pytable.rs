@@ -45,13 +45,6 @@ pub fn release(key: PyRef) -> Result<(), BridgeError> {
     Ok(())
 }
 
-/// Remove the entry whatever its count (`PyProxy.destroy()`).
-pub fn destroy(key: PyRef) -> Result<(), BridgeError> {
-    let removed = TABLE.with(|t| t.borrow_mut().destroy(key))?;
-    drop(removed);
-    Ok(())
-}
-
 /// Live entries: for leak checks.
 pub fn live() -> usize {
     TABLE.with(|t| t.borrow().len())
