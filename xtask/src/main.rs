@@ -1,0 +1,63 @@
+//! `cargo xtask <command>`: the project's build driver. See docs/build.md.
+
+mod commands;
+mod cpython;
+mod link;
+mod package;
+mod patches;
+mod paths;
+mod proc;
+mod setup;
+mod sources;
+mod stdlib;
+mod ui;
+mod wasm_imports;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  setup           install/check tools: apt packages, rustup target, wasm-bindgen-cli, npm packages
+  build           setup, CPython for wasm32-wasi (cached), link the bridge, fill bridge-js/package/dist
+  demo            build, run the Node demo, say how to serve the console page
+  serve [--port N]  serve the repo on 127.0.0.1 (console page, browser tests)
+  test            build, then every test: cargo tests, fuzz (short), bench build, conformance, browser
+  bench           build, then criterion benches and the Node end-to-end bench
+  cpython         only fetch the sources and build CPython for wasm32-wasi (+ stdlib zip)
+
+environment: BRIDGE_CACHE_DIR, BRIDGE_CPYTHON_TARBALL, BRIDGE_ZLIB_TARBALL, BRIDGE_JOBS,
+             BRIDGE_STDLIB=pyc|py|both, BRIDGE_FUZZ_SECONDS (see docs/build.md)";
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let start = std::time::Instant::now();
+    let cmd = args.first().map(String::as_str).unwrap_or("");
+    let result = match cmd {
+        "setup" => commands::setup(),
+        "build" => commands::build().map(|_| ()),
+        "cpython" => commands::cpython(),
+        "demo" => commands::demo(),
+        "serve" => commands::serve(&args[1..]),
+        "test" => commands::test(),
+        "bench" => commands::bench(),
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            return;
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            std::process::exit(2);
+        }
+    };
+    ui::print_timings();
+    match result {
+        Ok(()) => println!("\nxtask {cmd}: ok in {}", ui::fmt_duration(start.elapsed())),
+        Err(e) => {
+            eprintln!(
+                "\nxtask {cmd}: FAILED after {}\nerror: {e}",
+                ui::fmt_duration(start.elapsed())
+            );
+            std::process::exit(1);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! The standard library zip the wasm interpreter imports from
+//! (`/usr/local/lib/python313.zip` in the guest, on the default `sys.path`).
+//!
+//! Cached as `stdlib-<key>/python313.zip`. `BRIDGE_STDLIB=pyc|py|both` picks what
+//! goes in: precompiled unchecked-hash `.pyc` only (default; fastest start-up,
+//! smallest), sources only, or both (stdlib source lines in tracebacks).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::bail;
+use crate::cpython::{Cpython, SYSCONFIGDATA};
+use crate::paths::{self, CacheEntry, RECIPE_VERSION};
+use crate::proc::{self, capture, run};
+use crate::sources::{Tarball, CPYTHON_VERSION};
+use crate::ui::{note, Result};
+
+pub const ZIP_NAME: &str = "python313.zip";
+/// Where the JS loader puts the zip in the guest file system (co_filename prefix).
+pub const GUEST_ZIP: &str = "/usr/local/lib/python313.zip";
+const SCRIPT: &str = include_str!("stdlib/make_zip.py");
+
+pub fn mode() -> Result<String> {
+    let m = std::env::var("BRIDGE_STDLIB")
+        .ok()
+        .filter(|m| !m.is_empty())
+        .unwrap_or_else(|| "pyc".into());
+    if !["pyc", "py", "both"].contains(&m.as_str()) {
+        bail!("BRIDGE_STDLIB={m} is not one of pyc, py, both");
+    }
+    Ok(m)
+}
+
+pub fn build(cache: &Path, tarball: &Tarball, py: &Cpython) -> Result<PathBuf> {
+    let mode = mode()?;
+    let key = paths::key(&[RECIPE_VERSION, "stdlib", &py.key, &mode, SCRIPT, GUEST_ZIP]);
+    let entry = CacheEntry::new(cache, "stdlib", &key);
+    if entry.is_done() {
+        note(format!(
+            "cached: {} (BRIDGE_STDLIB={mode})",
+            entry.dir.join(ZIP_NAME).display()
+        ));
+        return Ok(entry.dir.join(ZIP_NAME));
+    }
+    let tmp = entry.start()?;
+    let lib_member = format!("Python-{CPYTHON_VERSION}/Lib");
+    run(Command::new("tar")
+        .arg("-xf")
+        .arg(&tarball.path)
+        .arg("-C")
+        .arg(tmp)
+        .arg(&lib_member))?;
+    let script = tmp.join("make_zip.py");
+    std::fs::write(&script, SCRIPT)?;
+    let sysconfig = py.wasm_dir.join(SYSCONFIGDATA);
+    proc::require_file(&sysconfig, "sysconfig data of the wasm build")?;
+    let out = capture(
+        Command::new(&py.build_python)
+            .arg(&script)
+            .arg(tmp.join(&lib_member))
+            .arg(&sysconfig)
+            .arg(tmp.join(ZIP_NAME))
+            .arg(&mode)
+            .arg(GUEST_ZIP),
+    )?;
+    note(format!("{ZIP_NAME} (BRIDGE_STDLIB={mode}): {out}"));
+    std::fs::remove_dir_all(tmp.join(format!("Python-{CPYTHON_VERSION}")))?;
+    std::fs::remove_file(&script)?;
+    entry.finish()?;
+    Ok(entry.dir.join(ZIP_NAME))
+}
