@@ -53,6 +53,12 @@ export interface PythonRuntime {
    * @throws {PythonError}
    */
   runPython(code: string): any;
+  /**
+   * Like runPython, with top-level `await`: awaiting a JS promise gives its
+   * value; a rejection raises JsException at the `await`. asyncio primitives
+   * are not supported yet (no event loop). Rejects with PythonError.
+   */
+  runPythonAsync(code: string): Promise<any>;
   /** Import a Python module. @throws {PythonError} */
   pyimport(name: string): PyProxy;
   /** `__main__`'s namespace (a dict). */

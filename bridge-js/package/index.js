@@ -40,6 +40,38 @@ class PythonRuntime {
     return this.glue.run_python(code);
   }
 
+  /**
+   * Like runPython, with top-level `await` allowed: awaiting a JS promise (or
+   * any thenable) waits for it and gives its value, a rejection raises
+   * JsException at the `await`. Resolves to the value of the last expression.
+   * asyncio primitives (asyncio.sleep, gather) need an event loop the bridge
+   * does not run yet: awaiting them raises RuntimeError in the coroutine.
+   * Rejects with PythonError.
+   */
+  async runPythonAsync(code) {
+    if (typeof code !== "string") {
+      throw new TypeError(`runPythonAsync: code must be a string, got ${code === null ? "null" : typeof code}`);
+    }
+    const run = this.glue.run_python_async(code);
+    try {
+      let value;
+      let isError = false;
+      for (;;) {
+        const awaited = run.step(value, isError);
+        if (run.done) return run.value;
+        try {
+          value = await awaited;
+          isError = false;
+        } catch (e) {
+          value = e;
+          isError = true;
+        }
+      }
+    } finally {
+      run.destroy();
+    }
+  }
+
   /** Import a Python module and return it as a PyProxy. */
   pyimport(name) {
     if (typeof name !== "string" || name === "") {

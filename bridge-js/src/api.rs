@@ -55,6 +55,12 @@ pub fn run_python(code: &str) -> Result<JsValue, JsValue> {
     out(ops::run_python(code))
 }
 
+/// The `AsyncRun` behind `runPythonAsync`, as a PyProxy.
+#[wasm_bindgen]
+pub fn run_python_async(code: &str) -> Result<JsValue, JsValue> {
+    out(ops::run_python_async(code))
+}
+
 #[wasm_bindgen]
 pub fn pyimport(name: &str) -> Result<JsValue, JsValue> {
     out(ops::import(name))

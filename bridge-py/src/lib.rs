@@ -16,7 +16,7 @@ pub mod jsproxy;
 pub mod module;
 pub mod ops;
 mod pytable;
-mod runner;
+pub(crate) mod runner;
 
 use pyo3::prelude::*;
 

@@ -79,6 +79,11 @@ pub fn run_python(code: &str) -> Result<Value, OpError> {
     Python::attach(|py| crate::runner::run(py, code).and_then(|v| out(&v)).map_err(|e| OpError::from_pyerr(py, e)))
 }
 
+/// `runPythonAsync(code)`: the `AsyncRun` object the JS driver steps.
+pub fn run_python_async(code: &str) -> Result<Value, OpError> {
+    Python::attach(|py| crate::runner::run_async(py, code).and_then(|v| out(&v)).map_err(|e| OpError::from_pyerr(py, e)))
+}
+
 /// `pyimport(name)`.
 pub fn import(name: &str) -> Result<Value, OpError> {
     Python::attach(|py| {

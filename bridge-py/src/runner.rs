@@ -31,6 +31,17 @@ pub fn run<'py>(py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyAny>> {
     py.import(MODULE_NAME)?.getattr("run")?.call1((code, globals))
 }
 
+/// `runPythonAsync(code)`: an `AsyncRun` for the JS side to drive.
+pub fn run_async<'py>(py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyAny>> {
+    let globals = main_globals(py)?;
+    py.import(MODULE_NAME)?.getattr("run_async")?.call1((code, globals))
+}
+
+/// `await proxy` in Python: see `await_js` in `python/_bridge.py`.
+pub fn await_js<'py>(proxy: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    proxy.py().import(MODULE_NAME)?.getattr("await_js")?.call1((proxy,))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

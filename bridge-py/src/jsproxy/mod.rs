@@ -104,6 +104,11 @@ impl JsProxy {
         repr::truthy(py, self.obj.key)
     }
 
+    /// `await proxy` inside `runPythonAsync`: the driver awaits the JS thenable.
+    fn __await__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        crate::runner::await_js(slf.as_any())
+    }
+
     /// The JS `typeof` of the object: `"object"` or `"function"`.
     #[getter]
     fn js_type(&self) -> &'static str {

@@ -44,6 +44,87 @@ def run(source, globals):
     return None
 
 
+_RESULT = "__bridge_result__"
+
+
+def run_async(source, globals):
+    """runPythonAsync: like run(), with top-level `await` allowed. Returns an
+    AsyncRun that the JS side drives (awaiting the JS promises it yields)."""
+    import ast
+    import inspect
+
+    tree = ast.parse(source, "<exec>", "exec")
+    has_last = bool(tree.body) and isinstance(tree.body[-1], ast.Expr) and not source.rstrip().endswith(";")
+    if has_last:
+        last = tree.body[-1]
+        tree.body[-1] = ast.copy_location(ast.Assign(targets=[ast.Name(_RESULT, ast.Store())], value=last.value), last)
+        ast.fix_missing_locations(tree)
+    code = compile(tree, "<exec>", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+    is_coroutine = bool(code.co_flags & inspect.CO_COROUTINE)
+
+    async def main():
+        awaitable = eval(code, globals)
+        if is_coroutine:
+            await awaitable
+        return globals.pop(_RESULT, None) if has_last else None
+
+    return AsyncRun(main())
+
+
+def await_js(proxy):
+    """`await js_thing`: hand the JS thenable to the driver, which awaits it in
+    JS and sends back its result (or throws its rejection in here)."""
+    then = getattr(proxy, "then", None)
+    if getattr(then, "js_type", None) != "function":
+        raise TypeError(f"object {proxy!r} can't be used in 'await' expression: it has no then() method")
+    return (yield proxy)
+
+
+def _rejection(value):
+    """The exception to throw into a coroutine for a rejected promise."""
+    import js
+
+    if isinstance(value, BaseException):
+        return value  # a Python exception that went out through JS comes back as itself
+    if isinstance(value, js.JsProxy):
+        try:
+            name, message = str(value.name), str(value.message)
+        except AttributeError:
+            name, message = "Error", f"a promise was rejected with {value!r}"
+    else:
+        name, message = "Error", f"a promise was rejected with a non-Error value: {value!r}"
+    exc = js.JsException(f"{name}: {message}")
+    exc.name, exc.message, exc.js_error = name, message, value
+    return exc
+
+
+class AsyncRun:
+    """One runPythonAsync call: `step` runs the coroutine until it awaits a JS
+    thenable (returned to the driver) or finishes (`done`, `value`)."""
+
+    def __init__(self, coro):
+        self._coro = coro
+        self.done = False
+        self.value = None
+
+    def step(self, value=None, is_error=False):
+        import js
+
+        error = _rejection(value) if is_error else None
+        while True:
+            try:
+                awaited = self._coro.send(value) if error is None else self._coro.throw(error)
+            except StopIteration as stop:
+                self.done, self.value = True, stop.value
+                return None
+            if isinstance(awaited, js.JsProxy):
+                return awaited
+            error = RuntimeError(
+                f"runPythonAsync can only await JS promises for now; awaiting {awaited!r} "
+                "needs an asyncio event loop, which the bridge does not run yet"
+            )
+
+
 def format_exception(exc):
     """The traceback text of `exc`, without the bridge's own frames."""
     import traceback
