@@ -1,0 +1,1 @@
+//! Benchmarks: see `benches/` (criterion) and `e2e/` (Node, against Pyodide).
