@@ -105,10 +105,18 @@ pub fn test() -> Result<()> {
     ));
     results.push(("fuzz (short runs)", step("fuzz (short runs)", fuzz)));
     results.push((
-        "cargo bench --no-run",
-        step("cargo bench -p benches --no-run", || {
+        "bridge-core long tests (release, --ignored)",
+        step("cargo test --release -p bridge-core -- --ignored", || {
             run(Command::new("cargo")
-                .args(["bench", "-p", "benches", "--no-run"])
+                .args(["test", "--release", "-p", "bridge-core", "--", "--ignored"])
+                .current_dir(&repo))
+        }),
+    ));
+    results.push((
+        "criterion benches, once each (--test)",
+        step("cargo bench -p benches -- --test", || {
+            run(Command::new("cargo")
+                .args(["bench", "-p", "benches", "--", "--test"])
                 .current_dir(&repo))
         }),
     ));
