@@ -1,20 +1,7 @@
 #!/usr/bin/env node
 // Browser test of the console page (bridge-js/console/): type Python, click
 // Run, and check that stdout, the result and a PythonError show in the output.
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { startServer } from "../../conformance/serve.mjs";
-import { launchChromium, collectPageLog } from "../../conformance/harness/chromium.mjs";
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-let passed = 0;
-let failed = 0;
-function result(ok, what, detail = "") {
-  console.log(`${ok ? "pass" : "FAIL"}  ${what}${detail ? `: ${detail}` : ""}`);
-  if (ok) passed++;
-  else failed++;
-}
+import { pageTest } from "./page_test.mjs";
 
 async function runInConsole(page, code) {
   await page.fill("#code", code);
@@ -27,52 +14,27 @@ async function runInConsole(page, code) {
   );
 }
 
-async function main() {
-  const wasm = path.join(ROOT, "bridge-js/package/dist/bridge_js_bg.wasm");
-  if (!fs.existsSync(wasm)) {
-    result(false, "console page", `${path.relative(ROOT, wasm)} missing: run \`cargo xtask build\` first`);
+await pageTest("console page test", "bridge-js/console/", async (page, result) => {
+  await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 180_000 });
+  const ready = await page.evaluate(() => document.body.dataset.ready);
+  result(ready === "true", "console loads Python", await page.textContent("#status"));
+  if (ready !== "true") {
+    console.log(await page.textContent("#output"));
     return;
   }
-  const server = await startServer({ port: 0 });
-  const browser = await launchChromium();
-  const log = [];
-  try {
-    const page = await browser.newPage();
-    collectPageLog(page, log);
-    await page.goto(`${server.url}bridge-js/console/`);
-    await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 180_000 });
-    const ready = await page.evaluate(() => document.body.dataset.ready);
-    result(ready === "true", "console loads Python", await page.textContent("#status"));
-    if (ready !== "true") {
-      console.log(await page.textContent("#output"));
-      return;
-    }
-    let out = await runInConsole(page, 'print("out", 6 * 7)\n"res" + "ult"');
-    const stdout = out.find(([c]) => c === "stdout");
-    const res = out.find(([c]) => c === "result");
-    result(stdout?.[1] === "out 42", "stdout shown", JSON.stringify(stdout?.[1]));
-    result(res?.[1] === '"result"', "result shown", JSON.stringify(res?.[1]));
-    out = await runInConsole(page, "raise ValueError('console bad')");
-    const err = out.find(([c]) => c === "error");
-    result(
-      !!err && err[1].includes("Traceback") && err[1].trimEnd().endsWith("ValueError: console bad"),
-      "PythonError traceback shown",
-      JSON.stringify(err?.[1].split("\n").slice(-1)[0]),
-    );
-    out = await runInConsole(page, "from js import document\ndocument.title");
-    const title = out.find(([c]) => c === "result");
-    result(title?.[1] === '"Python console"', "page reachable from Python", JSON.stringify(title?.[1]));
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-  if (failed && log.length) console.log(`page log:\n  ${log.slice(-20).join("\n  ")}`);
-}
-
-try {
-  await main();
-} catch (e) {
-  result(false, "console page test", `${e.name}: ${e.message}`);
-}
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+  let out = await runInConsole(page, 'print("out", 6 * 7)\n"res" + "ult"');
+  const stdout = out.find(([c]) => c === "stdout");
+  const res = out.find(([c]) => c === "result");
+  result(stdout?.[1] === "out 42", "stdout shown", JSON.stringify(stdout?.[1]));
+  result(res?.[1] === '"result"', "result shown", JSON.stringify(res?.[1]));
+  out = await runInConsole(page, "raise ValueError('console bad')");
+  const err = out.find(([c]) => c === "error");
+  result(
+    !!err && err[1].includes("Traceback") && err[1].trimEnd().endsWith("ValueError: console bad"),
+    "PythonError traceback shown",
+    JSON.stringify(err?.[1].split("\n").slice(-1)[0]),
+  );
+  out = await runInConsole(page, "from js import document\ndocument.title");
+  const title = out.find(([c]) => c === "result");
+  result(title?.[1] === '"Python console"', "page reachable from Python", JSON.stringify(title?.[1]));
+});
