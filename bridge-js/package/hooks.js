@@ -40,6 +40,10 @@ export function makeHooks(runtime) {
       return delete obj[name]; // strict: a non-configurable property throws
     },
     call: (func, thisArg, args) => Reflect.apply(func, thisArg, args),
+    call0: (func, thisArg) => Reflect.apply(func, thisArg, []),
+    call1: (func, thisArg, a) => Reflect.apply(func, thisArg, [a]),
+    call2: (func, thisArg, a, b) => Reflect.apply(func, thisArg, [a, b]),
+    call3: (func, thisArg, a, b, c) => Reflect.apply(func, thisArg, [a, b, c]),
     construct: (ctor, args) => Reflect.construct(ctor, args),
     toStr: (obj) => String(obj),
     truthy(obj) {

@@ -28,17 +28,33 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_name = hasGlobal)]
     pub fn has_global(this: &Hooks, name: &str) -> Result<bool, JsValue>;
     #[wasm_bindgen(method, catch, js_name = getProp)]
-    pub fn get_prop(this: &Hooks, obj: &JsValue, name: &str) -> Result<JsValue, JsValue>;
+    pub fn get_prop(this: &Hooks, obj: &JsValue, name: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = hasProp)]
-    pub fn has_prop(this: &Hooks, obj: &JsValue, name: &str) -> Result<bool, JsValue>;
+    pub fn has_prop(this: &Hooks, obj: &JsValue, name: &JsValue) -> Result<bool, JsValue>;
     #[wasm_bindgen(method, catch, js_name = setProp)]
-    pub fn set_prop(this: &Hooks, obj: &JsValue, name: &str, value: &JsValue) -> Result<(), JsValue>;
+    pub fn set_prop(this: &Hooks, obj: &JsValue, name: &JsValue, value: &JsValue) -> Result<(), JsValue>;
     /// `false` when the property did not exist.
     #[wasm_bindgen(method, catch, js_name = deleteProp)]
-    pub fn delete_prop(this: &Hooks, obj: &JsValue, name: &str) -> Result<bool, JsValue>;
-    /// `func.apply(thisArg, kwargs === undefined ? args : [...args, kwargs])`.
+    pub fn delete_prop(this: &Hooks, obj: &JsValue, name: &JsValue) -> Result<bool, JsValue>;
+    /// `Reflect.apply(func, thisArg, args)`; `call0`..`call3` spare building
+    /// an Array across the boundary for the common short argument lists.
     #[wasm_bindgen(method, catch, js_name = call)]
     pub fn call(this: &Hooks, func: &JsValue, this_arg: &JsValue, args: js_sys::Array) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = call0)]
+    pub fn call0(this: &Hooks, func: &JsValue, this_arg: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = call1)]
+    pub fn call1(this: &Hooks, func: &JsValue, this_arg: &JsValue, a: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = call2)]
+    pub fn call2(this: &Hooks, func: &JsValue, this_arg: &JsValue, a: &JsValue, b: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = call3)]
+    pub fn call3(
+        this: &Hooks,
+        func: &JsValue,
+        this_arg: &JsValue,
+        a: &JsValue,
+        b: &JsValue,
+        c: &JsValue,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = construct)]
     pub fn construct(this: &Hooks, ctor: &JsValue, args: js_sys::Array) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = toStr)]

@@ -7,7 +7,7 @@ use bridge_py::host::{CallArgs, JsError, JsHost};
 use wasm_bindgen::JsValue;
 
 use crate::convert::{from_value, to_value};
-use crate::{hooks, jstable};
+use crate::{hooks, jstable, names};
 
 pub struct JsRuntime;
 
@@ -38,19 +38,31 @@ fn outgoing(v: Value) -> Result<JsValue, JsError> {
     from_value(v).map_err(refused)
 }
 
-fn arg_array(args: CallArgs) -> Result<js_sys::Array, JsError> {
-    let out = js_sys::Array::new();
+/// The JS arguments: the positional ones, then the keyword arguments as one
+/// trailing plain object (Pyodide's convention).
+fn js_args(args: CallArgs) -> Result<Vec<JsValue>, JsError> {
+    let mut out = Vec::with_capacity(args.args.len() + 1);
     for a in args.args {
-        out.push(&outgoing(a)?);
+        out.push(outgoing(a)?);
     }
     if !args.kwargs.is_empty() {
         let kw = js_sys::Object::new();
         for (k, v) in args.kwargs {
-            js_sys::Reflect::set(&kw, &JsValue::from_str(&k), &outgoing(v)?).map_err(thrown)?;
+            js_sys::Reflect::set(&kw, &names::js_name(&k), &outgoing(v)?).map_err(thrown)?;
         }
-        out.push(&kw);
+        out.push(kw.into());
     }
     Ok(out)
+}
+
+fn apply(f: &JsValue, this: &JsValue, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    hooks::with(|h| match args {
+        [] => h.call0(f, this),
+        [a] => h.call1(f, this, a),
+        [a, b] => h.call2(f, this, a, b),
+        [a, b, c] => h.call3(f, this, a, b, c),
+        _ => h.call(f, this, args.iter().collect()),
+    })
 }
 
 impl JsHost for JsRuntime {
@@ -64,22 +76,23 @@ impl JsHost for JsRuntime {
 
     fn get(&self, obj: JsRef, name: &str) -> Result<Option<Value>, JsError> {
         let target = lookup(obj)?;
-        let v = hooks::with(|h| h.get_prop(&target, name)).map_err(thrown)?;
-        if v.is_undefined() && !hooks::with(|h| h.has_prop(&target, name)).map_err(thrown)? {
+        let key = names::js_name(name);
+        let v = incoming(hooks::with(|h| h.get_prop(&target, &key)).map_err(thrown)?)?;
+        if matches!(v, Value::Undefined) && !hooks::with(|h| h.has_prop(&target, &key)).map_err(thrown)? {
             return Ok(None);
         }
-        incoming(v).map(Some)
+        Ok(Some(v))
     }
 
     fn set(&self, obj: JsRef, name: &str, value: Value) -> Result<(), JsError> {
         let target = lookup(obj)?;
         let value = outgoing(value)?;
-        hooks::with(|h| h.set_prop(&target, name, &value)).map_err(thrown)
+        hooks::with(|h| h.set_prop(&target, &names::js_name(name), &value)).map_err(thrown)
     }
 
     fn delete(&self, obj: JsRef, name: &str) -> Result<bool, JsError> {
         let target = lookup(obj)?;
-        hooks::with(|h| h.delete_prop(&target, name)).map_err(thrown)
+        hooks::with(|h| h.delete_prop(&target, &names::js_name(name))).map_err(thrown)
     }
 
     fn call(&self, func: JsRef, this: Option<JsRef>, args: CallArgs) -> Result<Value, JsError> {
@@ -88,14 +101,13 @@ impl JsHost for JsRuntime {
             Some(t) => lookup(t)?,
             None => JsValue::UNDEFINED,
         };
-        let args = arg_array(args)?;
-        let result = hooks::with(|h| h.call(&f, &this, args)).map_err(thrown)?;
-        incoming(result)
+        let args = js_args(args)?;
+        incoming(apply(&f, &this, &args).map_err(thrown)?)
     }
 
     fn construct(&self, ctor: JsRef, args: CallArgs) -> Result<Value, JsError> {
         let c = lookup(ctor)?;
-        let args = arg_array(args)?;
+        let args: js_sys::Array = js_args(args)?.iter().collect();
         let result = hooks::with(|h| h.construct(&c, args)).map_err(thrown)?;
         incoming(result)
     }

@@ -12,6 +12,7 @@ pub mod convert;
 pub mod hooks;
 pub mod host;
 pub mod jstable;
+mod names;
 
 #[cfg(target_arch = "wasm32")]
 mod alloc;

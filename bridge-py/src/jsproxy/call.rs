@@ -2,10 +2,12 @@
 //! one trailing plain JS object, as in Pyodide: `f(1, a=2)` sends `[1, {a: 2}]`.
 
 use bridge_core::handle::JsRef;
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
 use crate::convert::{from_py::py_to_value, to_py::value_to_py};
+use crate::crossing::{JsKind, JsObj};
 use crate::host::{host, CallArgs};
 use crate::jsexception::js_error_to_pyerr;
 
@@ -23,11 +25,16 @@ fn call_args(args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>) -> P
 
 pub fn call<'py>(
     py: Python<'py>,
-    func: JsRef,
+    func: JsObj,
     this: Option<JsRef>,
     args: &Bound<'py, PyTuple>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    if func.kind != JsKind::Function {
+        let shown = super::repr::repr(py, func.key).unwrap_or_else(|_| "JS object".to_owned());
+        return Err(PyTypeError::new_err(format!("this JsProxy is not callable: {shown} is not a JS function")));
+    }
+    let func = func.key;
     let args = call_args(args, kwargs)?;
     let result = host().call(func, this, args).map_err(|e| js_error_to_pyerr(py, e))?;
     value_to_py(py, result, None)

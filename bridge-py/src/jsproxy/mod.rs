@@ -82,7 +82,7 @@ impl JsProxy {
         args: &Bound<'py, PyTuple>,
         kwargs: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        call::call(py, self.obj.key, self.this, args, kwargs)
+        call::call(py, self.obj, self.this, args, kwargs)
     }
 
     /// `Foo.new(...)`: JS `new Foo(...)` (the Pyodide name).
