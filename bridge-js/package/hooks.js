@@ -4,6 +4,45 @@
 import { makePyProxy, pyKeyOf } from "./pyproxy.js";
 import { makePythonError, exceptionKeyOf } from "./python_error.js";
 
+/**
+ * What a JS value is, in one call from Rust (bridge-js/src/convert.rs has the
+ * same numbers as TAG_*). A PyProxy, or a PythonError holding a Python
+ * exception, is "python": it goes back to Python as the original object.
+ */
+export const TAG = Object.freeze({
+  undefined: 0,
+  number: 1,
+  string: 2,
+  false: 3,
+  true: 4,
+  bigint: 5,
+  function: 6,
+  null: 7,
+  object: 8,
+  python: 9,
+});
+
+function typeTag(v) {
+  switch (typeof v) {
+    case "number":
+      return TAG.number;
+    case "string":
+      return TAG.string;
+    case "undefined":
+      return TAG.undefined;
+    case "boolean":
+      return v ? TAG.true : TAG.false;
+    case "bigint":
+      return TAG.bigint;
+    case "function":
+      return pyKeyOf(v) >= 0 ? TAG.python : TAG.function;
+    default:
+      if (v === null) return TAG.null;
+      if (pyKeyOf(v) >= 0 || exceptionKeyOf(v) !== undefined) return TAG.python;
+      return TAG.object; // objects and symbols: held by reference
+  }
+}
+
 function isObjectLike(v) {
   return (typeof v === "object" && v !== null) || typeof v === "function";
 }
@@ -11,6 +50,7 @@ function isObjectLike(v) {
 export function makeHooks(runtime) {
   return {
     makePyProxy: (key, callable) => makePyProxy(runtime, key, callable),
+    typeTag,
     pyKeyOf(value) {
       const k = pyKeyOf(value);
       if (k >= 0) return k;

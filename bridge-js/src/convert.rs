@@ -15,39 +15,50 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::{hooks, jstable};
 
-/// A JS value on its way into Python.
+// What `hooks.typeTag` answers (`TAG` in package/hooks.js).
+const TAG_UNDEFINED: u32 = 0;
+const TAG_NUMBER: u32 = 1;
+const TAG_STRING: u32 = 2;
+const TAG_FALSE: u32 = 3;
+const TAG_TRUE: u32 = 4;
+const TAG_BIGINT: u32 = 5;
+const TAG_FUNCTION: u32 = 6;
+const TAG_NULL: u32 = 7;
+const TAG_OBJECT: u32 = 8;
+const TAG_PYTHON: u32 = 9;
+
+/// A JS value on its way into Python: one call learns its kind, at most one
+/// more fetches its content.
 pub fn to_value(v: JsValue) -> Result<Value, BridgeError> {
-    if let Some(n) = v.as_f64() {
-        return Ok(Value::from_js_number(n));
-    }
-    if let Some(s) = v.as_string() {
-        return Ok(Value::Str(js_text(&v, s)));
-    }
-    if v.is_undefined() {
-        return Ok(Value::Undefined);
-    }
-    if let Some(b) = v.as_bool() {
-        return Ok(Value::Bool(b));
-    }
-    if v.is_null() {
-        return Ok(Value::Null);
-    }
-    if v.is_bigint() {
-        let hex = v
-            .unchecked_ref::<js_sys::BigInt>()
-            .to_string(16)
-            .map_err(|_| BridgeError::conversion("BigInt", "BigInt.prototype.toString(16) failed"))?;
-        return Ok(Value::BigInt(BigInt::from_hex(&String::from(hex))?));
-    }
-    let py_key = hooks::with(|h| h.py_key_of(&v));
-    if py_key >= 0.0 {
-        let key = PyRef::from_wire_f64(py_key)?;
-        bridge_py::ops::incref(key)?;
-        return Ok(Value::Handle(Ref::Py(PyObj { key, callable: v.is_function() })));
-    }
-    let kind = if v.is_function() { JsKind::Function } else { JsKind::Object };
-    let key = jstable::insert(v)?;
-    Ok(Value::Handle(Ref::Js(JsObj { key, kind })))
+    Ok(match hooks::with(|h| h.type_tag(&v)) {
+        TAG_NUMBER => Value::from_js_number(v.as_f64().unwrap_or(f64::NAN)),
+        TAG_STRING => {
+            let decoded = v.as_string().unwrap_or_default();
+            Value::Str(js_text(&v, decoded))
+        }
+        TAG_UNDEFINED => Value::Undefined,
+        TAG_NULL => Value::Null,
+        TAG_FALSE => Value::Bool(false),
+        TAG_TRUE => Value::Bool(true),
+        TAG_BIGINT => {
+            let hex = v
+                .unchecked_ref::<js_sys::BigInt>()
+                .to_string(16)
+                .map_err(|_| BridgeError::conversion("BigInt", "BigInt.prototype.toString(16) failed"))?;
+            Value::BigInt(BigInt::from_hex(&String::from(hex))?)
+        }
+        TAG_PYTHON => {
+            let key = PyRef::from_wire_f64(hooks::with(|h| h.py_key_of(&v)))?;
+            bridge_py::ops::incref(key)?;
+            Value::Handle(Ref::Py(PyObj { key, callable: v.is_function() }))
+        }
+        tag => {
+            let kind = if tag == TAG_FUNCTION { JsKind::Function } else { JsKind::Object };
+            debug_assert!(tag == TAG_FUNCTION || tag == TAG_OBJECT, "unknown type tag {tag}");
+            let key = jstable::insert(v)?;
+            Value::Handle(Ref::Js(JsObj { key, kind }))
+        }
+    })
 }
 
 /// wasm-bindgen decodes JS strings to UTF-8 replacing lone surrogates with

@@ -13,6 +13,10 @@ extern "C" {
     /// A `PyProxy` owning one reference to the Python-table entry `key`.
     #[wasm_bindgen(method, js_name = makePyProxy)]
     pub fn make_py_proxy(this: &Hooks, key: f64, callable: bool) -> JsValue;
+    /// The kind of a JS value in one call: one of the `TAG_*` constants in
+    /// `convert.rs` (the same numbers as `TAG` in `hooks.js`).
+    #[wasm_bindgen(method, js_name = typeTag)]
+    pub fn type_tag(this: &Hooks, value: &JsValue) -> u32;
     /// The Python-table key behind a `PyProxy`, or -1 for any other value.
     #[wasm_bindgen(method, js_name = pyKeyOf)]
     pub fn py_key_of(this: &Hooks, value: &JsValue) -> f64;

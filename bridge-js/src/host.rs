@@ -41,7 +41,7 @@ fn outgoing(v: Value) -> Result<JsValue, JsError> {
 /// The JS arguments: the positional ones, then the keyword arguments as one
 /// trailing plain object (Pyodide's convention).
 fn js_args(args: CallArgs) -> Result<Vec<JsValue>, JsError> {
-    let mut out = Vec::with_capacity(args.args.len() + 1);
+    let mut out = Vec::with_capacity(args.args.len() + usize::from(!args.kwargs.is_empty()));
     for a in args.args {
         out.push(outgoing(a)?);
     }
