@@ -47,7 +47,10 @@ fn arg(v: JsValue) -> Result<bridge_py::crossing::Value, JsValue> {
 pub fn init(hooks: Hooks) -> Result<(), JsValue> {
     hooks::install(hooks).map_err(|_| JsValue::from_str("bridge-js: init called twice"))?;
     bridge_py::host::install(&crate::host::RUNTIME);
-    bridge_py::initialize().map_err(|info| op_error(OpError::Python(info)))
+    bridge_py::initialize().map_err(|info| op_error(OpError::Python(info)))?;
+    // wasm has one thread: keep the GIL on it (see the function's doc).
+    bridge_py::keep_gil_on_this_thread();
+    Ok(())
 }
 
 #[wasm_bindgen]

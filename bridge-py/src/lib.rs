@@ -10,6 +10,7 @@
 pub mod convert;
 pub mod crossing;
 pub mod error;
+mod ffi;
 pub mod host;
 pub mod jsexception;
 pub mod jsproxy;
@@ -29,3 +30,11 @@ pub fn initialize() -> Result<(), error::PyErrInfo> {
 }
 
 use module::js;
+
+/// For single-threaded embedders (a wasm module): keep the GIL on this thread
+/// for good, so each later operation attaches cheaply. Another thread that
+/// tried to run Python afterwards would wait forever, so multi-threaded hosts
+/// (the native tests) must not call this.
+pub fn keep_gil_on_this_thread() {
+    ffi::hold_gil_forever();
+}
