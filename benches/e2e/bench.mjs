@@ -7,7 +7,7 @@
 // Pyodide is installed by this script (`npm ci` in benches/e2e, pinned by
 // package.json + package-lock.json) when missing; afterwards it runs offline.
 // Every figure is measured here and now: a warm-up run, then the median of
-// --reps runs. Rates include the loop around the operation (a Python `for`
+// --reps runs, the two runtimes' runs interleaved so noise hits both alike. Rates include the loop around the operation (a Python `for`
 // loop or a JS `for` loop), identical for both runtimes; the "empty Python
 // loop" row shows that overhead.
 import fs from "node:fs";
@@ -218,18 +218,46 @@ const OPS = [
   },
 ];
 
-function measureOp(fn, check, n, reps) {
-  const v0 = fn(n); // warm-up
-  if (!check(v0, n)) throw new Error(`sanity check failed on warm-up: got ${String(v0)} for n=${n}`);
-  const times = [];
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    const v = fn(n);
-    times.push(performance.now() - t0);
-    if (!check(v, n)) throw new Error(`sanity check failed: got ${String(v)} for n=${n}`);
+/**
+ * Time one operation on every runtime, interleaved: each repetition runs every
+ * runtime back to back (alternating which goes first), so a noisy moment on
+ * this shared machine hits both sides alike rather than one side's whole run.
+ * `fns` maps a runtime name to its operation; returns name -> {rate, ms, times}
+ * or name -> Error.
+ */
+function measureInterleaved(fns, check, n, reps) {
+  const out = {};
+  const live = [];
+  for (const [name, fn] of Object.entries(fns)) {
+    try {
+      const v0 = fn(n); // warm-up
+      if (!check(v0, n)) throw new Error(`sanity check failed on warm-up: got ${String(v0)} for n=${n}`);
+      out[name] = { times: [] };
+      live.push(name);
+    } catch (e) {
+      out[name] = e;
+    }
   }
-  const ms = median(times);
-  return { rate: n / (ms / 1000), ms, times };
+  for (let r = 0; r < reps; r++) {
+    const order = r % 2 === 0 ? live : [...live].reverse();
+    for (const name of order) {
+      if (out[name] instanceof Error) continue;
+      try {
+        const t0 = performance.now();
+        const v = fns[name](n);
+        out[name].times.push(performance.now() - t0);
+        if (!check(v, n)) throw new Error(`sanity check failed: got ${String(v)} for n=${n}`);
+      } catch (e) {
+        out[name] = e;
+      }
+    }
+  }
+  for (const name of live) {
+    if (out[name] instanceof Error) continue;
+    const ms = median(out[name].times);
+    out[name] = { rate: n / (ms / 1000), ms, times: out[name].times };
+  }
+  return out;
 }
 
 async function measureStartup(rt, runs) {
@@ -293,6 +321,7 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const names = opts.only ? [opts.only] : ["ours", "pyodide"];
   const results = {};
+  const loaded = {};
   let missingOurs = null;
   console.log(
     `e2e bench: Node ${process.version}, n=${opts.n} ops per run, warm-up + median of ${opts.reps}; start-up: first load + median of ${opts.startupRuns} more`,
@@ -316,25 +345,38 @@ async function main() {
       process.stdout.write(` FAILED: ${e.message}\n`);
       continue;
     }
-    let py;
     try {
-      py = await rt.load();
-      py.runPython(SETUP);
+      loaded[name] = await rt.load();
+      loaded[name].runPython(SETUP);
     } catch (e) {
+      delete loaded[name];
       res.errors.setup = e;
       console.log(`${name}: setup FAILED: ${e.message}`);
       continue;
     }
-    for (const op of OPS) {
+    res.sizes = sizes(rt.files());
+  }
+
+  // The crossings, each measured on both runtimes interleaved.
+  for (const op of OPS) {
+    const fns = {};
+    for (const [name, py] of Object.entries(loaded)) {
       try {
-        res.ops[op.key] = measureOp(op.make(py), op.check, opts.n, opts.reps);
-        console.log(`${name}: ${op.title}: ${fmtRate(res.ops[op.key].rate)}`);
+        fns[name] = op.make(py);
       } catch (e) {
-        res.errors[op.key] = e;
-        console.log(`${name}: ${op.title}: FAILED: ${e.name}: ${String(e.message).split("\n").slice(-3).join(" | ")}`);
+        results[name].errors[op.key] = e;
       }
     }
-    res.sizes = sizes(rt.files());
+    const measured = measureInterleaved(fns, op.check, opts.n, opts.reps);
+    for (const [name, m] of Object.entries(measured)) {
+      if (m instanceof Error) {
+        results[name].errors[op.key] = m;
+        console.log(`${name}: ${op.title}: FAILED: ${m.name}: ${String(m.message).split("\n").slice(-3).join(" | ")}`);
+      } else {
+        results[name].ops[op.key] = m;
+        console.log(`${name}: ${op.title}: ${fmtRate(m.rate)}`);
+      }
+    }
   }
 
   const ours = results.ours;
