@@ -19,23 +19,30 @@ use crate::proc::{self, capture, run};
 use crate::ui::{note, Context, Result};
 use crate::{bail, err};
 
+/// One field of each `[[package]]` in a Cargo.lock, as `(name, version, field)`
+/// (`""` where the package has no such field).
+fn lock_fields(lock: &str, extra: &str) -> Vec<(String, String, String)> {
+    lock.split("[[package]]")
+        .skip(1)
+        .map(|block| {
+            let field = |k: &str| {
+                block
+                    .lines()
+                    .find_map(|l| {
+                        l.strip_prefix(&format!("{k} = \""))
+                            .and_then(|r| r.strip_suffix('"'))
+                    })
+                    .unwrap_or("")
+                    .to_string()
+            };
+            (field("name"), field("version"), field(extra))
+        })
+        .collect()
+}
+
 /// `(name, version, source)` of each `[[package]]` in a Cargo.lock.
 pub fn lock_packages(lock: &str) -> Vec<(String, String, String)> {
-    let mut out = Vec::new();
-    for block in lock.split("[[package]]").skip(1) {
-        let field = |k: &str| {
-            block
-                .lines()
-                .find_map(|l| {
-                    l.strip_prefix(&format!("{k} = \""))
-                        .and_then(|r| r.strip_suffix('"'))
-                })
-                .unwrap_or("")
-                .to_string()
-        };
-        out.push((field("name"), field("version"), field("source")));
-    }
-    out
+    lock_fields(lock, "source")
 }
 
 /// The single locked version of a registry crate.
@@ -123,23 +130,13 @@ fn vendor_dir() -> PathBuf {
 
 /// `(name, version, checksum)` of every registry package in Cargo.lock.
 fn registry_packages(lock: &str) -> Vec<(String, String, String)> {
-    let mut out = Vec::new();
-    for block in lock.split("[[package]]").skip(1) {
-        let field = |k: &str| {
-            block
-                .lines()
-                .find_map(|l| {
-                    l.strip_prefix(&format!("{k} = \""))
-                        .and_then(|r| r.strip_suffix('"'))
-                })
-                .unwrap_or("")
-                .to_string()
-        };
-        if field("source").starts_with("registry+") {
-            out.push((field("name"), field("version"), field("checksum")));
-        }
-    }
-    out
+    let sources = lock_packages(lock);
+    lock_fields(lock, "checksum")
+        .into_iter()
+        .zip(sources)
+        .filter(|(_, (_, _, source))| source.starts_with("registry+"))
+        .map(|(p, _)| p)
+        .collect()
 }
 
 /// Makes `target/wasm-vendor/` match Cargo.lock (idempotent: a crate folder is
