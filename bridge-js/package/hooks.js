@@ -59,6 +59,9 @@ export function makeHooks(runtime) {
     },
     makePythonError: (type, message, key) => makePythonError(runtime, type, message, key),
     errorInfo(thrown) {
+      // A PythonError going back into Python is re-raised as its original
+      // exception: its (lazily formatted) message is not needed.
+      if (exceptionKeyOf(thrown) !== undefined) return ["PythonError", ""];
       if (thrown instanceof Error) return [String(thrown.name), String(thrown.message)];
       let text;
       try {

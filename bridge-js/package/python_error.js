@@ -6,7 +6,7 @@ const heldExceptions = new WeakMap();
 export class PythonError extends Error {
   /**
    * @param {string} type the Python exception class name, e.g. "ValueError"
-   * @param {string} message the formatted traceback
+   * @param {string} [message] the formatted traceback (made lazily by makePythonError)
    */
   constructor(type, message) {
     super(message);
@@ -24,10 +24,29 @@ export class PythonError extends Error {
  * Python the original exception is raised again.
  */
 export function makePythonError(runtime, type, message, key) {
-  const err = new PythonError(type, message);
+  const err = new PythonError(type, message ?? undefined);
   if (key >= 0) {
     heldExceptions.set(err, key);
     runtime.finalizer.register(err, key);
+  }
+  if (message == null && key >= 0) {
+    // Formatted on first read: an exception passing back out through d nested
+    // JS/Python calls makes d PythonErrors, and formatting each traceback
+    // eagerly cost O(d^2). V8 builds `stack` lazily too, so it shows the text.
+    Object.defineProperty(err, "message", {
+      configurable: true,
+      enumerable: false,
+      get() {
+        let text;
+        try {
+          text = runtime.glue.py_format_exception(key);
+        } catch (e) {
+          text = `${type}: (traceback unavailable: ${e?.message ?? e})`;
+        }
+        Object.defineProperty(err, "message", { value: text, writable: true, configurable: true, enumerable: false });
+        return text;
+      },
+    });
   }
   return err;
 }

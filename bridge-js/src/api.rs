@@ -24,7 +24,7 @@ fn op_error(e: OpError) -> JsValue {
     match e {
         OpError::Python(info) => {
             let key = info.exc.map(|o| o.key.to_wire() as f64).unwrap_or(-1.0);
-            hooks::with(|h| h.make_python_error(&info.type_name, &info.message, key))
+            hooks::with(|h| h.make_python_error(&info.type_name, info.message, key))
         }
         OpError::Bridge(b) => bridge_error(b),
     }
@@ -117,6 +117,12 @@ pub fn py_repr(k: f64) -> Result<String, JsValue> {
 #[wasm_bindgen]
 pub fn py_type(k: f64) -> Result<String, JsValue> {
     ops::type_name(key(k)?).map_err(op_error)
+}
+
+/// The traceback text behind a `PythonError`, formatted when first read.
+#[wasm_bindgen]
+pub fn py_format_exception(k: f64) -> Result<String, JsValue> {
+    ops::format_exception(key(k)?).map_err(op_error)
 }
 
 /// One `PyProxy` reference is gone: `destroy()` or its finalizer.

@@ -20,9 +20,11 @@ extern "C" {
     /// The Python-table key behind a `PyProxy`, or -1 for any other value.
     #[wasm_bindgen(method, js_name = pyKeyOf)]
     pub fn py_key_of(this: &Hooks, value: &JsValue) -> f64;
-    /// A `PythonError` (owns the exception's table entry `key`, -1 if none).
+    /// A `PythonError`. It owns the exception's table entry `key` (-1 if
+    /// none); `message` is `None` when the error formats it from `key` on
+    /// first read.
     #[wasm_bindgen(method, js_name = makePythonError)]
-    pub fn make_python_error(this: &Hooks, type_name: &str, message: &str, key: f64) -> JsValue;
+    pub fn make_python_error(this: &Hooks, type_name: &str, message: Option<String>, key: f64) -> JsValue;
     /// `[name, message]` of a thrown value.
     #[wasm_bindgen(method, js_name = errorInfo)]
     pub fn error_info(this: &Hooks, thrown: &JsValue) -> js_sys::Array;

@@ -11,8 +11,11 @@ use crate::crossing::PyObj;
 pub struct PyErrInfo {
     /// The exception's class name: `"ValueError"`.
     pub type_name: String,
-    /// The formatted traceback, ending with `ValueError: message`.
-    pub message: String,
+    /// The formatted traceback, ending with `ValueError: message`, when it had
+    /// to be made now; `None` when `exc` is held, and JS formats it on first
+    /// read ([`crate::ops::format_exception`]). Formatting eagerly made an
+    /// exception crossing d nested JS/Python calls cost O(d²).
+    pub message: Option<String>,
     /// The exception object itself, so that if JS throws it back into Python
     /// the original exception is raised again.
     pub exc: Option<PyObj>,
@@ -48,17 +51,27 @@ pub fn describe(py: Python<'_>, err: PyErr) -> PyErrInfo {
         .name()
         .and_then(|n| n.extract::<String>())
         .unwrap_or_else(|_| "Exception".to_owned());
-    let message = format_exception(py, &value).map(|m| m.trim_end().to_owned()).unwrap_or_else(|_| {
-        let text = value.str().map(|s| s.to_string()).unwrap_or_default();
-        format!("{type_name}: {text}")
-    });
     let exc = crate::pytable::export(&value).ok();
+    let message = match exc {
+        Some(_) => None,
+        None => Some(format_exception(&value)),
+    };
     PyErrInfo { type_name, message, exc }
 }
 
-fn format_exception(py: Python<'_>, exc: &Bound<'_, PyAny>) -> PyResult<String> {
-    let runner = PyModule::import(py, crate::runner::MODULE_NAME)?;
-    runner.getattr("format_exception")?.call1((exc,))?.extract()
+/// The traceback text of an exception, without the bridge's own frames; if
+/// even that fails, `Type: str(exc)`.
+pub fn format_exception(exc: &Bound<'_, PyAny>) -> String {
+    let formatted = PyModule::import(exc.py(), crate::runner::MODULE_NAME)
+        .and_then(|runner| runner.getattr("format_exception")?.call1((exc,))?.extract::<String>());
+    match formatted {
+        Ok(text) => text.trim_end().to_owned(),
+        Err(_) => {
+            let type_name = exc.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "Exception".into());
+            let text = exc.str().map(|s| s.to_string()).unwrap_or_default();
+            format!("{type_name}: {text}")
+        }
+    }
 }
 
 /// A bridge refusal raised in Python as the exception class the error names.

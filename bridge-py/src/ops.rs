@@ -74,6 +74,12 @@ pub fn release(key: PyRef) -> Result<(), OpError> {
     Python::attach(|_| crate::pytable::release(key)).map_err(OpError::Bridge)
 }
 
+/// The traceback text of the exception held at `key` (a `PythonError`'s
+/// message, formatted on first read).
+pub fn format_exception(key: PyRef) -> Result<String, OpError> {
+    with_obj(key, |exc| Ok(crate::error::format_exception(&exc)))
+}
+
 /// `runPython(code)`.
 pub fn run_python(code: &str) -> Result<Value, OpError> {
     Python::attach(|py| crate::runner::run(py, code).and_then(|v| out(&v)).map_err(|e| OpError::from_pyerr(py, e)))
