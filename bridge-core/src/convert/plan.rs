@@ -226,20 +226,12 @@ impl<'h, W: Walk> Planner<'h, W> {
         }
         let child = depth.saturating_add(1);
         let pending = |n: usize| vec![PENDING; n];
+        let is_set = matches!(shape, Shape::Set(_));
         match shape {
             Shape::Leaf(v) => nodes.push(PlanNode::Leaf(v)),
-            Shape::List(items) => {
-                nodes.push(PlanNode::List(pending(items.len())));
-                stack.extend(
-                    items
-                        .into_iter()
-                        .enumerate()
-                        .rev()
-                        .map(|(i, n)| (n, child, Slot::Item(id, i))),
-                );
-            }
-            Shape::Set(items) => {
-                nodes.push(PlanNode::Set(pending(items.len())));
+            Shape::List(items) | Shape::Set(items) => {
+                let slots = pending(items.len());
+                nodes.push(if is_set { PlanNode::Set(slots) } else { PlanNode::List(slots) });
                 stack.extend(
                     items
                         .into_iter()
