@@ -129,6 +129,12 @@ pub enum BridgeError {
     /// A malformed conversion plan handed to a builder.
     #[error("invalid conversion plan: {reason}")]
     InvalidPlan { reason: String },
+
+    // ---- the boundary ------------------------------------------------------
+    /// JS and Python calls nest deeper than the bridge allows (see
+    /// `boundary::depth`): refused before the JS engine's stack overflows.
+    #[error("maximum JS/Python crossing depth exceeded ({depth} nested crossings, limit {limit})")]
+    CrossingTooDeep { depth: u32, limit: u32 },
 }
 
 impl BridgeError {
@@ -158,6 +164,7 @@ impl BridgeError {
             MisalignedBuffer { .. } => "ValueError",
             Conversion { .. } => "ConversionError",
             InvalidPlan { .. } => "SystemError",
+            CrossingTooDeep { .. } => "RecursionError",
         }
     }
 
@@ -186,6 +193,7 @@ impl BridgeError {
             MisalignedBuffer { .. } => "RangeError",
             Conversion { .. } => "TypeError",
             InvalidPlan { .. } => "Error",
+            CrossingTooDeep { .. } => "RangeError",
         }
     }
 
@@ -213,6 +221,7 @@ mod tests {
         "NotImplementedError",
         "SystemError",
         "ConversionError",
+        "RecursionError",
     ];
     const JS_ALLOWED: &[&str] = &["Error", "TypeError", "RangeError", "SyntaxError"];
 
@@ -292,6 +301,7 @@ mod tests {
                 reason: "r".into(),
             },
             InvalidPlan { reason: "r".into() },
+            CrossingTooDeep { depth: 3, limit: 2 },
         ]
     }
 

@@ -1,6 +1,7 @@
 //! Host-neutral core of the Python <-> JavaScript bridge. See
 //! `docs/architecture.md`, `docs/lifetimes.md` and `docs/conversions.md`.
 //!
+//! * [`boundary`]: type tags, capability flags, crossing depth, shared JS constants.
 //! * [`handle`]: handle tables with typed, checked keys ([`JsRef`], [`PyRef`]).
 //! * [`lifetime`]: owned and borrowed references, per-call scopes.
 //! * [`value`]: what crosses by value ([`Value`]), the integer rule.
@@ -10,6 +11,7 @@
 //! * [`error`]: the one error type, [`BridgeError`].
 #![forbid(unsafe_code)]
 
+pub mod boundary;
 pub mod buffer;
 pub mod codec;
 pub mod convert;

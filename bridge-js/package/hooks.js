@@ -1,47 +1,13 @@
 // The JS half of the bridge's machinery, called from Rust (bridge-js/src/hooks.rs).
 // Composite operations live here so that one Python operation is one crossing.
+// Each capability has its own module: classify.js (what a value is),
+// errors.js (describing a throw), memory.js (scratch area and strings),
+// pyproxy/ (PyProxy), python_error.js (PythonError).
 
-import { makePyProxy, pyKeyOf } from "./pyproxy.js";
-import { makePythonError, exceptionKeyOf } from "./python_error.js";
-
-/**
- * What a JS value is, in one call from Rust (bridge-js/src/convert.rs has the
- * same numbers as TAG_*). A PyProxy, or a PythonError holding a Python
- * exception, is "python": it goes back to Python as the original object.
- */
-export const TAG = Object.freeze({
-  undefined: 0,
-  number: 1,
-  string: 2,
-  false: 3,
-  true: 4,
-  bigint: 5,
-  function: 6,
-  null: 7,
-  object: 8,
-  python: 9,
-});
-
-function typeTag(v) {
-  switch (typeof v) {
-    case "number":
-      return TAG.number;
-    case "string":
-      return TAG.string;
-    case "undefined":
-      return TAG.undefined;
-    case "boolean":
-      return v ? TAG.true : TAG.false;
-    case "bigint":
-      return TAG.bigint;
-    case "function":
-      return pyKeyOf(v) >= 0 ? TAG.python : TAG.function;
-    default:
-      if (v === null) return TAG.null;
-      if (pyKeyOf(v) >= 0 || exceptionKeyOf(v) !== undefined) return TAG.python;
-      return TAG.object; // objects and symbols: held by reference
-  }
-}
+import { makeClassify } from "./classify.js";
+import { errorInfo } from "./errors.js";
+import { makePyProxy } from "./pyproxy.js";
+import { makePythonError } from "./python_error.js";
 
 function isObjectLike(v) {
   return (typeof v === "object" && v !== null) || typeof v === "function";
@@ -49,27 +15,16 @@ function isObjectLike(v) {
 
 export function makeHooks(runtime) {
   return {
-    makePyProxy: (key, callable) => makePyProxy(runtime, key, callable),
-    typeTag,
-    pyKeyOf(value) {
-      const k = pyKeyOf(value);
-      if (k >= 0) return k;
-      const e = exceptionKeyOf(value);
-      return e === undefined ? -1 : e;
-    },
+    classify: makeClassify(runtime),
+    setScratch: (f64Addr, bytesAddr, cap) => runtime.mem.setScratch(f64Addr, bytesAddr, cap),
+    copyUtf16: (s, ptr, len) => runtime.mem.copyUtf16(s, ptr, len),
+    utf16ToString: (ptr, len) => runtime.mem.utf16ToString(ptr, len),
+    makePyProxy: (key, flags) => makePyProxy(runtime, key, flags),
     makePythonError: (type, message, key) => makePythonError(runtime, type, message, key),
-    errorInfo(thrown) {
-      // A PythonError going back into Python is re-raised as its original
-      // exception: its (lazily formatted) message is not needed.
-      if (exceptionKeyOf(thrown) !== undefined) return ["PythonError", ""];
-      if (thrown instanceof Error) return [String(thrown.name), String(thrown.message)];
-      let text;
-      try {
-        text = String(thrown);
-      } catch {
-        text = Object.prototype.toString.call(thrown);
-      }
-      return ["Error", `a non-Error value was thrown: ${text}`];
+    errorInfo: (thrown) => errorInfo(runtime, thrown),
+    noop: (x) => x,
+    defineKwarg(obj, key, value) {
+      Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
     },
     getGlobal: (name) => globalThis[name],
     hasGlobal: (name) => name in globalThis,

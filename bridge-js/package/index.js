@@ -8,15 +8,27 @@ import { resolveIndexURL, readAsset } from "./assets.js";
 import { createWasi } from "./wasi.js";
 import { makeHooks } from "./hooks.js";
 import { PythonError } from "./python_error.js";
-import { PyProxy } from "./pyproxy.js";
+import { PyProxy, pyKeyOf } from "./pyproxy.js";
+import { Memory } from "./memory.js";
 
 export { PythonError, PyProxy };
 
 let loads = 0;
 
+/**
+ * One runtime: its wasm instance, and every table that maps its JS objects to
+ * keys (nothing of that is module-level, so two runtimes in one page never
+ * resolve each other's proxies).
+ */
 class PythonRuntime {
-  constructor(glue) {
+  constructor(glue, memory) {
     this.glue = glue;
+    this.mem = new Memory(memory);
+    /** PyProxy (and its target) -> its state {key, flags, destroyed}. */
+    this.proxies = new WeakMap();
+    /** PythonError -> the table key of the Python exception it holds. */
+    this.heldExceptions = new WeakMap();
+    this.proxyHandler = undefined;
     this.finalizer = new FinalizationRegistry((key) => {
       try {
         glue.py_release(key);
@@ -86,6 +98,25 @@ class PythonRuntime {
     return this._globals;
   }
 
+  /** The Python-table key a JS value of this runtime stands for, or -1. */
+  pythonKeyOf(value) {
+    const k = pyKeyOf(this, value);
+    if (k >= 0) return k;
+    const e = this.heldExceptions.get(value);
+    return e === undefined ? -1 : e;
+  }
+
+  /** The exception key held by a PythonError of this runtime, or undefined. */
+  exceptionKeyOf(value) {
+    return this.heldExceptions.get(value);
+  }
+
+  /** How deeply JS and Python calls are nested right now, and the limit: `{depth, limit}`. */
+  crossingDepth() {
+    const [depth, limit] = this.glue.crossing_depth();
+    return { depth, limit };
+  }
+
   /** Live handles in the two tables: `{js, py}`, for leak checks. */
   liveHandles() {
     const [js, py] = this.glue.live_handles();
@@ -111,6 +142,8 @@ class PythonRuntime {
  * @param {(text: string) => void} [options.stdout] receives Python's stdout, line by line
  * @param {(text: string) => void} [options.stderr] receives Python's stderr, line by line
  * @param {Record<string, string>} [options.env] extra environment variables
+ * @param {number} [options.maxCrossingDepth] how deeply JS and Python calls may nest
+ *   before Python gets RecursionError (default 1000 crossings; see docs/lifetimes.md)
  */
 export async function loadPython(options = {}) {
   if (options === null || typeof options !== "object") {
@@ -137,7 +170,14 @@ export async function loadPython(options = {}) {
   glue.__bridge_set_wasi(wasi.wasiImport);
   const exports = await glue.default({ module_or_path: wasm });
   wasi.initialize({ exports }); // runs C constructors (_initialize)
-  const runtime = new PythonRuntime(glue);
+  const runtime = new PythonRuntime(glue, exports.memory);
   glue.init(makeHooks(runtime));
+  if (options.maxCrossingDepth !== undefined) {
+    const n = options.maxCrossingDepth;
+    if (!Number.isInteger(n) || n < 1 || n > 100_000) {
+      throw new RangeError(`loadPython: maxCrossingDepth must be an integer from 1 to 100000, got ${String(n)}`);
+    }
+    glue.set_crossing_limit(n);
+  }
   return runtime;
 }

@@ -1,15 +1,23 @@
 // PyProxy: a Python object seen from JavaScript, as an ES Proxy.
 //
-// Each PyProxy owns one reference to an entry of the bridge's Python-object
+// Each PyProxy owns one reference to an entry of its runtime's Python-object
 // table. It is released by `destroy()` or, failing that, by a
 // FinalizationRegistry when the proxy is garbage-collected, never behind the
 // user's back while the proxy is still reachable.
+//
+// Property lookup order: the PyProxy's own members (`type`, `toString`,
+// `repr`, `destroy`), then Python attributes. A Python attribute whose name
+// collides with a member is reached with a `$` prefix: `proxy.$type` is the
+// Python attribute `type` (Pyodide's escape). A `$` name always means Python.
 
-const state = new WeakMap(); // proxy and its target -> { key, runtime, destroyed }
+import { PY_FLAGS } from "./flags.js";
+
+/** Every PyProxy of every runtime, for `instanceof` only (it maps nothing to keys). */
+const allProxies = new WeakSet();
 
 export class PyProxy {
   static [Symbol.hasInstance](obj) {
-    return state.has(obj);
+    return allProxies.has(obj);
   }
 }
 
@@ -27,6 +35,11 @@ const members = {
   repr: (s) => () => alive(s).runtime.glue.py_repr(s.key),
   destroy: (s) => () => destroy(s),
 };
+
+/** The Python attribute name a JS property name stands for. */
+function pythonName(prop) {
+  return prop.length > 1 && prop.charCodeAt(0) === 36 /* $ */ ? prop.slice(1) : prop;
+}
 
 function destroy(s) {
   if (s.destroyed) return;
@@ -57,64 +70,71 @@ function describe(s) {
   }
 }
 
-const handler = {
-  get(target, prop) {
-    const s = state.get(target);
-    if (typeof prop === "symbol") {
-      if (prop === Symbol.toPrimitive) return () => alive(s).runtime.glue.py_str(s.key);
-      if (prop === inspect) return () => describe(s);
-      if (prop === Symbol.toStringTag) return "PyProxy";
-      return undefined;
-    }
-    const member = Object.hasOwn(members, prop) ? members[prop] : undefined;
-    if (member) return member(s);
-    return alive(s).runtime.glue.py_get(s.key, prop);
-  },
-  set(target, prop, value) {
-    const s = alive(state.get(target));
-    if (typeof prop === "symbol") throw new TypeError("PyProxy: symbol-keyed properties cannot be set on a Python object");
-    s.runtime.glue.py_set(s.key, prop, value);
-    return true;
-  },
-  has(target, prop) {
-    const s = alive(state.get(target));
-    if (typeof prop === "symbol") return false;
-    return s.runtime.glue.py_has(s.key, prop);
-  },
-  deleteProperty(target, prop) {
-    const s = alive(state.get(target));
-    if (typeof prop === "symbol") return true;
-    s.runtime.glue.py_delete(s.key, prop);
-    return true;
-  },
-  apply(target, thisArg, args) {
-    const s = alive(state.get(target));
-    return s.runtime.glue.py_call(s.key, args);
-  },
-  getPrototypeOf() {
-    return PyProxy.prototype;
-  },
-};
+function handlerFor(runtime) {
+  const state = runtime.proxies;
+  return {
+    get(target, prop) {
+      const s = state.get(target);
+      if (typeof prop === "symbol") {
+        if (prop === Symbol.toPrimitive) return () => alive(s).runtime.glue.py_str(s.key);
+        if (prop === inspect) return () => describe(s);
+        if (prop === Symbol.toStringTag) return "PyProxy";
+        return undefined;
+      }
+      const member = Object.hasOwn(members, prop) ? members[prop] : undefined;
+      if (member) return member(s);
+      return alive(s).runtime.glue.py_get(s.key, pythonName(prop));
+    },
+    set(target, prop, value) {
+      const s = alive(state.get(target));
+      if (typeof prop === "symbol") throw new TypeError("PyProxy: symbol-keyed properties cannot be set on a Python object");
+      s.runtime.glue.py_set(s.key, pythonName(prop), value);
+      return true;
+    },
+    has(target, prop) {
+      const s = alive(state.get(target));
+      if (typeof prop === "symbol") return false;
+      return s.runtime.glue.py_has(s.key, pythonName(prop));
+    },
+    deleteProperty(target, prop) {
+      const s = alive(state.get(target));
+      if (typeof prop === "symbol") return true;
+      s.runtime.glue.py_delete(s.key, pythonName(prop));
+      return true;
+    },
+    apply(target, thisArg, args) {
+      const s = alive(state.get(target));
+      return s.runtime.glue.py_call(s.key, args);
+    },
+    getPrototypeOf() {
+      return PyProxy.prototype;
+    },
+  };
+}
 
-/** A PyProxy owning the table entry `key`. */
-export function makePyProxy(runtime, key, callable) {
+/** A PyProxy owning the table entry `key`; `flags` are the object's PY_FLAGS. */
+export function makePyProxy(runtime, key, flags) {
   // An arrow function has no non-configurable own properties, so the traps
   // above never break a Proxy invariant; a plain object is used otherwise so
   // `typeof` tells callables apart.
-  const target = callable ? () => {} : {};
-  const proxy = new Proxy(target, handler);
-  const s = { key, runtime, destroyed: false };
-  state.set(proxy, s);
-  state.set(target, s);
+  const target = flags & PY_FLAGS.call ? () => {} : {};
+  runtime.proxyHandler ??= handlerFor(runtime);
+  const proxy = new Proxy(target, runtime.proxyHandler);
+  const s = { key, flags, runtime, destroyed: false };
+  runtime.proxies.set(proxy, s);
+  runtime.proxies.set(target, s);
+  allProxies.add(proxy);
   // Node's util.inspect looks at a Proxy's target without running its traps.
   Object.defineProperty(target, inspect, { value: () => describe(s), configurable: true });
   runtime.finalizer.register(proxy, key, s);
   return proxy;
 }
 
-/** The table key behind a PyProxy, or -1. A destroyed proxy still answers its
- * key, so the bridge reports "destroyed" rather than treating it as a JS object. */
-export function pyKeyOf(value) {
-  const s = state.get(value);
+/** The table key behind a PyProxy of `runtime`, or -1 (also for another
+ * runtime's proxies, which cross as ordinary JS objects). A destroyed proxy
+ * still answers its key, so the bridge reports "destroyed" rather than
+ * treating it as a JS object. */
+export function pyKeyOf(runtime, value) {
+  const s = runtime.proxies.get(value);
   return s === undefined ? -1 : s.key;
 }

@@ -1,8 +1,5 @@
 // PythonError: a Python exception seen from JavaScript.
 
-/** Python exceptions whose exception object is still held for re-raising. */
-const heldExceptions = new WeakMap();
-
 export class PythonError extends Error {
   /**
    * @param {string} type the Python exception class name, e.g. "ValueError"
@@ -21,12 +18,13 @@ export class PythonError extends Error {
 /**
  * A PythonError that keeps the Python exception object alive (table key `key`)
  * until the error is garbage-collected, so that if JS throws it back into
- * Python the original exception is raised again.
+ * Python the original exception is raised again. The key is recorded in the
+ * runtime's own map: another runtime sees an ordinary JS error.
  */
 export function makePythonError(runtime, type, message, key) {
   const err = new PythonError(type, message ?? undefined);
   if (key >= 0) {
-    heldExceptions.set(err, key);
+    runtime.heldExceptions.set(err, key);
     runtime.finalizer.register(err, key);
   }
   if (message == null && key >= 0) {
@@ -49,9 +47,4 @@ export function makePythonError(runtime, type, message, key) {
     });
   }
   return err;
-}
-
-/** The exception key held by a PythonError, or undefined. */
-export function exceptionKeyOf(value) {
-  return heldExceptions.get(value);
 }

@@ -20,10 +20,18 @@ fn bridge_error(e: BridgeError) -> JsValue {
     }
 }
 
+/// What JS throws for a failed operation. A `JsException` that came from JS
+/// is thrown as the original JS value; any other Python exception becomes a
+/// `PythonError` owning the exception's table entry.
 fn op_error(e: OpError) -> JsValue {
     match e {
         OpError::Python(info) => {
-            let key = info.exc.map(|o| o.key.to_wire() as f64).unwrap_or(-1.0);
+            if let Some(original) = info.js_error {
+                if let Ok(v) = from_value(original) {
+                    return v;
+                }
+            }
+            let key = info.exc.map(|o| o.into_raw().to_wire() as f64).unwrap_or(-1.0);
             hooks::with(|h| h.make_python_error(&info.type_name, info.message, key))
         }
         OpError::Bridge(b) => bridge_error(b),
@@ -46,6 +54,8 @@ fn arg(v: JsValue) -> Result<bridge_py::crossing::Value, JsValue> {
 #[wasm_bindgen]
 pub fn init(hooks: Hooks) -> Result<(), JsValue> {
     hooks::install(hooks).map_err(|_| JsValue::from_str("bridge-js: init called twice"))?;
+    let (f64s, bytes, cap) = crate::scratch::layout();
+    hooks::with(|h| h.set_scratch(f64s, bytes, cap));
     bridge_py::host::install(&crate::host::RUNTIME);
     bridge_py::initialize().map_err(|info| op_error(OpError::Python(info)))?;
     // wasm has one thread: keep the GIL on it (see the function's doc).
@@ -100,8 +110,14 @@ pub fn py_has(k: f64, name: &str) -> Result<bool, JsValue> {
 
 #[wasm_bindgen]
 pub fn py_call(k: f64, args: Vec<JsValue>) -> Result<JsValue, JsValue> {
-    let args = args.into_iter().map(arg).collect::<Result<Vec<_>, _>>()?;
-    out(ops::call(key(k)?, args))
+    let key = key(k)?;
+    // Each converted argument owns its handle: if a later one fails, the
+    // earlier ones are released as the Vec drops.
+    let mut values = Vec::with_capacity(args.len());
+    for a in args {
+        values.push(arg(a)?);
+    }
+    out(ops::call(key, values))
 }
 
 #[wasm_bindgen]
@@ -129,6 +145,34 @@ pub fn py_format_exception(k: f64) -> Result<String, JsValue> {
 #[wasm_bindgen]
 pub fn py_release(k: f64) -> Result<(), JsValue> {
     ops::release(key(k)?).map_err(op_error)
+}
+
+/// `[current crossing depth, its limit]`.
+#[wasm_bindgen]
+pub fn crossing_depth() -> Vec<u32> {
+    let (d, l) = ops::crossing_depth();
+    vec![d, l]
+}
+
+/// Set the crossing-depth limit (`loadPython({maxCrossingDepth})`).
+#[wasm_bindgen]
+pub fn set_crossing_limit(limit: u32) {
+    ops::set_crossing_limit(limit)
+}
+
+/// The floor a bench measures a crossing against: `n` calls of a JS no-op
+/// from a wasm loop.
+#[wasm_bindgen]
+pub fn bench_import_floor(n: u32) -> u32 {
+    hooks::with(|h| {
+        let mut calls = 0u32;
+        for i in 0..n {
+            // The JS no-op answers its argument: count the answers, so the
+            // loop's result depends on every call.
+            calls += u32::from(h.noop(i) == i);
+        }
+        calls
+    })
 }
 
 /// `[live JS-table entries, live Python-table entries]`, for leak checks.

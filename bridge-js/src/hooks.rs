@@ -10,22 +10,40 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     pub type Hooks;
 
-    /// A `PyProxy` owning one reference to the Python-table entry `key`.
+    /// A `PyProxy` owning one reference to the Python-table entry `key`;
+    /// `flags` are its `PyFlags`.
     #[wasm_bindgen(method, js_name = makePyProxy)]
-    pub fn make_py_proxy(this: &Hooks, key: f64, callable: bool) -> JsValue;
-    /// The kind of a JS value in one call: one of the `TAG_*` constants in
-    /// `convert.rs` (the same numbers as `TAG` in `hooks.js`).
-    #[wasm_bindgen(method, js_name = typeTag)]
-    pub fn type_tag(this: &Hooks, value: &JsValue) -> u32;
-    /// The Python-table key behind a `PyProxy`, or -1 for any other value.
-    #[wasm_bindgen(method, js_name = pyKeyOf)]
-    pub fn py_key_of(this: &Hooks, value: &JsValue) -> f64;
+    pub fn make_py_proxy(this: &Hooks, key: f64, flags: u32) -> JsValue;
+    /// What a JS value is, in one call: a `TagWord` (bridge-core's
+    /// `boundary::tag`; `package/flags.js` is generated from it). Leaves the
+    /// number, identity, Python key or string bytes in the scratch area.
+    /// Cannot throw: every check that may run user code is guarded.
+    #[wasm_bindgen(method)]
+    pub fn classify(this: &Hooks, value: &JsValue) -> u32;
+    /// Where the scratch area is (see `scratch.rs`).
+    #[wasm_bindgen(method, js_name = setScratch)]
+    pub fn set_scratch(this: &Hooks, f64_addr: u32, bytes_addr: u32, bytes_cap: u32);
+    /// Copy the UTF-16 code units of the string `s` to `ptr` (`len` units).
+    #[wasm_bindgen(method, js_name = copyUtf16)]
+    pub fn copy_utf16(this: &Hooks, s: &JsValue, ptr: u32, len: u32);
+    /// The JS string of `len` UTF-16 code units at `ptr` (lone surrogates kept).
+    #[wasm_bindgen(method, js_name = utf16ToString)]
+    pub fn utf16_to_string(this: &Hooks, ptr: u32, len: u32) -> JsValue;
+    /// `Object.defineProperty(obj, key, {value, enumerable, writable, configurable})`
+    /// on a fresh plain object (no setter runs, `__proto__` is a plain key).
+    #[wasm_bindgen(method, js_name = defineKwarg)]
+    pub fn define_kwarg(this: &Hooks, obj: &JsValue, key: &JsValue, value: &JsValue);
+    /// Does nothing: the floor a bench measures one wasm→JS call against.
+    #[wasm_bindgen(method)]
+    pub fn noop(this: &Hooks, x: u32) -> u32;
     /// A `PythonError`. It owns the exception's table entry `key` (-1 if
     /// none); `message` is `None` when the error formats it from `key` on
     /// first read.
     #[wasm_bindgen(method, js_name = makePythonError)]
     pub fn make_python_error(this: &Hooks, type_name: &str, message: Option<String>, key: f64) -> JsValue;
-    /// `[name, message]` of a thrown value.
+    /// `[name, message]` of a thrown value. Cannot throw: a `name` getter
+    /// that throws, a revoked Proxy, a `toString` that throws all give a
+    /// generic description.
     #[wasm_bindgen(method, js_name = errorInfo)]
     pub fn error_info(this: &Hooks, thrown: &JsValue) -> js_sys::Array;
 

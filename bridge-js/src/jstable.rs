@@ -1,4 +1,4 @@
-//! The table of JS values held by Python (each `JsProxy` owns one reference).
+//! The table of JS values held by Python (each `JsHandle` owns one reference).
 
 use std::cell::RefCell;
 
@@ -10,6 +10,7 @@ thread_local! {
     static TABLE: RefCell<HandleTable<JsRef, JsValue>> = RefCell::new(HandleTable::new());
 }
 
+/// A new entry with one reference (a side effect: the caller owns it).
 pub fn insert(value: JsValue) -> Result<JsRef, BridgeError> {
     TABLE.with(|t| t.borrow_mut().insert(value))
 }

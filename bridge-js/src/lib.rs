@@ -5,6 +5,8 @@
 //! - [`host`]: bridge-py's `JsHost`, implemented with js-sys.
 //! - [`convert`]: JsValue ↔ boundary value; [`jstable`]: JS values held by Python.
 //! - [`hooks`]: JS helpers from `package/hooks.js`.
+//! - [`scratch`]: the linear-memory area crossings leave numbers and strings in;
+//!   `strings`: strings through memory.
 //! - [`alloc`]: Rust allocates with wasi-libc's malloc.
 
 pub mod api;
@@ -13,6 +15,8 @@ pub mod hooks;
 pub mod host;
 pub mod jstable;
 mod names;
+pub mod scratch;
+mod strings;
 
 #[cfg(target_arch = "wasm32")]
 mod alloc;

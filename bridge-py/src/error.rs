@@ -4,9 +4,10 @@ use bridge_core::error::BridgeError;
 use pyo3::prelude::*;
 use pyo3::types::PyModule;
 
-use crate::crossing::PyObj;
+use crate::crossing::{PyHandle, Value};
 
-/// A Python exception on its way to JS, where it becomes a `PythonError`.
+/// A Python exception on its way to JS, where it becomes a `PythonError`
+/// (or, for a `JsException` that came from JS, the original JS value).
 #[derive(Debug)]
 pub struct PyErrInfo {
     /// The exception's class name: `"ValueError"`.
@@ -18,7 +19,9 @@ pub struct PyErrInfo {
     pub message: Option<String>,
     /// The exception object itself, so that if JS throws it back into Python
     /// the original exception is raised again.
-    pub exc: Option<PyObj>,
+    pub exc: Option<PyHandle>,
+    /// For a `JsException`: the JS value it was made from, thrown as itself.
+    pub js_error: Option<Value>,
 }
 
 /// Why an operation asked by JS failed.
@@ -26,8 +29,8 @@ pub struct PyErrInfo {
 pub enum OpError {
     /// Python raised: JS gets a `PythonError`.
     Python(PyErrInfo),
-    /// The bridge refused (bad handle, table full, …): JS gets the error class
-    /// the variant names.
+    /// The bridge refused (bad handle, table full, too deep…): JS gets the
+    /// error class the variant names.
     Bridge(BridgeError),
 }
 
@@ -46,6 +49,9 @@ impl OpError {
 /// Class name, traceback text, and the exception object, for JS.
 pub fn describe(py: Python<'_>, err: PyErr) -> PyErrInfo {
     let value = err.value(py).clone();
+    if let Some(js_error) = crate::jsexception::original_js_error(value.as_any()) {
+        return PyErrInfo { type_name: "JsException".into(), message: None, exc: None, js_error: Some(js_error) };
+    }
     let type_name = value
         .get_type()
         .name()
@@ -56,7 +62,7 @@ pub fn describe(py: Python<'_>, err: PyErr) -> PyErrInfo {
         Some(_) => None,
         None => Some(format_exception(&value)),
     };
-    PyErrInfo { type_name, message, exc }
+    PyErrInfo { type_name, message, exc, js_error: None }
 }
 
 /// The traceback text of an exception, without the bridge's own frames; if

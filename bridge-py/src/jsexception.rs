@@ -1,19 +1,26 @@
-//! `js.JsException`: a JS exception seen from Python.
+//! `JsException`: a JS exception seen from Python.
 //!
 //! Pyodide's `JsException` is both a `JsProxy` and an `Exception`; pyo3 cannot
 //! make a class inherit from both, so ours is an `Exception` subclass that
 //! carries the JS error as the attribute `js_error` (a `JsProxy`), beside
 //! `name` and `message`. `str(e)` is `"TypeError: boom"`, as in Pyodide.
+//!
+//! This file and `error.rs` are where an exception crosses:
+//! - JS → Python: [`js_error_to_pyerr`]. A Python exception that went out
+//!   through JS (a `PythonError`) comes back as itself.
+//! - Python → JS: [`crate::error::describe`]. A `JsException` that came from
+//!   JS goes back as the original JS value.
 
 use pyo3::prelude::*;
 
 use crate::convert::to_py::value_to_py;
+use crate::crossing::{JsHandle, Ref, Value};
 use crate::host::JsError;
+use crate::jsproxy::JsProxy;
 
 pyo3::create_exception!(js, JsException, pyo3::exceptions::PyException, "A JavaScript exception.");
 
-/// Turn a captured JS exception into the `PyErr` to raise. A Python exception
-/// that went out through JS (thrown as a `PythonError`) comes back as itself.
+/// Turn a captured JS exception into the `PyErr` to raise.
 pub fn js_error_to_pyerr(py: Python<'_>, err: JsError) -> PyErr {
     // Converting the thrown value consumes the reference it carries.
     let thrown = match err.value {
@@ -27,11 +34,22 @@ pub fn js_error_to_pyerr(py: Python<'_>, err: JsError) -> PyErr {
     }
     let pyerr = JsException::new_err(format!("{}: {}", err.name, err.message));
     let exc = pyerr.value(py);
-    let js_error = thrown;
     // Setting attributes on a fresh exception instance cannot fail in practice;
     // if it did, the exception still carries the message.
     let _ = exc.setattr("name", &err.name);
     let _ = exc.setattr("message", &err.message);
-    let _ = exc.setattr("js_error", js_error);
+    let _ = exc.setattr("js_error", thrown);
     pyerr
+}
+
+/// The JS value a `JsException` stands for, when it carries one: raised back
+/// into JS, it is thrown as itself.
+pub fn original_js_error(exc: &Bound<'_, PyAny>) -> Option<Value> {
+    if !exc.is_instance_of::<JsException>() {
+        return None;
+    }
+    let js = exc.getattr("js_error").ok()?;
+    let proxy = js.cast::<JsProxy>().ok()?;
+    let handle: JsHandle = proxy.get().handle().share().ok()?;
+    Some(Value::Handle(Ref::Js(handle)))
 }

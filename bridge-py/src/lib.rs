@@ -1,14 +1,17 @@
 //! The Python side of the bridge, on pyo3.
 //!
-//! - [`module`]: the built-in `js` module; [`jsproxy`]: `JsProxy`;
+//! - [`module`]: the built-in `js` module; [`jsproxy`]: `JsProxy` and its
+//!   typed subclasses;
 //!   [`jsexception`]: `JsException`.
 //! - [`convert`]: Python objects ↔ boundary [`crossing::Value`]s.
 //! - [`ops`]: what JS may ask of Python (behind `PyProxy`, `runPython`).
+//! - [`depth`]: how deeply JS and Python calls nest, and the limit.
 //! - [`host`]: what Python may ask of JS, as a trait the embedder implements;
 //!   this crate does not link wasm-bindgen.
 
 pub mod convert;
 pub mod crossing;
+pub mod depth;
 pub mod error;
 mod ffi;
 pub mod host;

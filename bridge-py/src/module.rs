@@ -4,9 +4,8 @@ use pyo3::exceptions::PyAttributeError;
 use pyo3::prelude::*;
 
 use crate::convert::to_py::value_to_py;
-use crate::host::host;
-use crate::jsexception::{js_error_to_pyerr, JsException};
-use crate::jsproxy::JsProxy;
+use crate::jsexception::JsException;
+use crate::jsproxy::{JsCallable, JsPromise, JsProxy};
 
 /// Module-level `__getattr__` (PEP 562): any JS global. A missing one raises
 /// AttributeError, which `from js import x` reports as
@@ -14,10 +13,9 @@ use crate::jsproxy::JsProxy;
 #[pyfunction]
 #[pyo3(name = "__getattr__")]
 fn module_getattr<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-    match host().global(name) {
-        Ok(Some(value)) => value_to_py(py, value, None),
-        Ok(None) => Err(PyAttributeError::new_err(format!("JS global '{name}' is not defined"))),
-        Err(e) => Err(js_error_to_pyerr(py, e)),
+    match crate::host::global(py, name)? {
+        Some(value) => value_to_py(py, value, None),
+        None => Err(PyAttributeError::new_err(format!("JS global '{name}' is not defined"))),
     }
 }
 
@@ -25,6 +23,8 @@ fn module_getattr<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny
 #[pyo3(name = "js")]
 pub fn js(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<JsProxy>()?;
+    m.add_class::<JsCallable>()?;
+    m.add_class::<JsPromise>()?;
     m.add("JsException", m.py().get_type::<JsException>())?;
     m.add_function(wrap_pyfunction!(module_getattr, m)?)?;
     Ok(())

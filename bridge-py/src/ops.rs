@@ -2,20 +2,29 @@
 //! `pyimport` and `globals`. Each attaches to the interpreter, works on a
 //! Python-table entry named by its key, and reports failure as an [`OpError`].
 
+use bridge_core::boundary::Direction;
 use bridge_core::handle::PyRef;
 use pyo3::exceptions::PyAttributeError;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
 use crate::convert::{from_py::py_to_value, to_py::value_to_py};
-use crate::crossing::Value;
+use crate::crossing::{PyHandle, Value};
 use crate::error::OpError;
 
+/// One JS→Python crossing: inside the depth limit, on the object at `key`.
 fn with_obj<T>(key: PyRef, f: impl for<'py> FnOnce(Bound<'py, PyAny>) -> PyResult<T>) -> Result<T, OpError> {
+    let _guard = crate::depth::enter(Direction::JsToPy)?;
     Python::attach(|py| {
         let obj = crate::pytable::get(py, key)?;
         f(obj).map_err(|e| OpError::from_pyerr(py, e))
     })
+}
+
+/// One JS→Python crossing that names no object.
+fn attached<T>(f: impl for<'py> FnOnce(Python<'py>) -> PyResult<T>) -> Result<T, OpError> {
+    let _guard = crate::depth::enter(Direction::JsToPy)?;
+    Python::attach(|py| f(py).map_err(|e| OpError::from_pyerr(py, e)))
 }
 
 fn out(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
@@ -51,8 +60,13 @@ pub fn hasattr(key: PyRef, name: &str) -> Result<bool, OpError> {
 pub fn call(key: PyRef, args: Vec<Value>) -> Result<Value, OpError> {
     with_obj(key, |obj| {
         let py = obj.py();
-        let args = args.into_iter().map(|a| value_to_py(py, a, None)).collect::<PyResult<Vec<_>>>()?;
-        out(&obj.call1(PyTuple::new(py, args)?)?)
+        // Each argument owns its handle: one that fails to convert drops the
+        // rest, releasing them.
+        let mut converted = Vec::with_capacity(args.len());
+        for a in args {
+            converted.push(value_to_py(py, a, None)?);
+        }
+        out(&obj.call1(PyTuple::new(py, converted)?)?)
     })
 }
 
@@ -82,36 +96,38 @@ pub fn format_exception(key: PyRef) -> Result<String, OpError> {
 
 /// `runPython(code)`.
 pub fn run_python(code: &str) -> Result<Value, OpError> {
-    Python::attach(|py| crate::runner::run(py, code).and_then(|v| out(&v)).map_err(|e| OpError::from_pyerr(py, e)))
+    attached(|py| crate::runner::run(py, code).and_then(|v| out(&v)))
 }
 
 /// `runPythonAsync(code)`: the `AsyncRun` object the JS driver steps.
 pub fn run_python_async(code: &str) -> Result<Value, OpError> {
-    Python::attach(|py| crate::runner::run_async(py, code).and_then(|v| out(&v)).map_err(|e| OpError::from_pyerr(py, e)))
+    attached(|py| crate::runner::run_async(py, code).and_then(|v| out(&v)))
 }
 
 /// `pyimport(name)`.
 pub fn import(name: &str) -> Result<Value, OpError> {
-    Python::attach(|py| {
-        py.import(name)
-            .and_then(|m| out(m.as_any()))
-            .map_err(|e| OpError::from_pyerr(py, e))
-    })
+    attached(|py| py.import(name).and_then(|m| out(m.as_any())))
 }
 
 /// `globals`: `__main__.__dict__`.
 pub fn globals() -> Result<Value, OpError> {
-    Python::attach(|py| {
-        crate::runner::main_globals(py)
-            .and_then(|g| out(g.as_any()))
-            .map_err(|e| OpError::from_pyerr(py, e))
-    })
+    attached(|py| crate::runner::main_globals(py).and_then(|g| out(g.as_any())))
 }
 
 /// Take a reference on a Python-table entry: a `PyProxy` crossing back to
 /// Python carries its own reference, like every handle in a `Value`.
-pub fn incref(key: PyRef) -> Result<(), bridge_core::error::BridgeError> {
-    crate::pytable::incref(key)
+pub fn share(key: PyRef) -> Result<PyHandle, bridge_core::error::BridgeError> {
+    crate::pytable::share(key)
+}
+
+/// The current crossing depth and its limit (for tests and diagnostics).
+pub fn crossing_depth() -> (u32, u32) {
+    (crate::depth::current(), crate::depth::limit())
+}
+
+/// Change the crossing-depth limit (a runtime option).
+pub fn set_crossing_limit(limit: u32) {
+    crate::depth::set_limit(limit)
 }
 
 /// Live entries in the Python-object table.

@@ -8,17 +8,18 @@ use bridge_core::error::BridgeError;
 use bridge_core::handle::{HandleTable, PyRef};
 use pyo3::prelude::*;
 
-use crate::crossing::PyObj;
+use crate::crossing::PyHandle;
 
 thread_local! {
     static TABLE: RefCell<HandleTable<PyRef, Py<PyAny>>> = RefCell::new(HandleTable::new());
 }
 
-/// Put `obj` in the table with one reference, owned by the receiver (a `PyProxy`).
-pub fn export(obj: &Bound<'_, PyAny>) -> Result<PyObj, BridgeError> {
-    let callable = obj.is_callable();
+/// Put `obj` in the table with one reference, owned by the returned handle.
+/// (A side effect: a new table entry.)
+pub fn export(obj: &Bound<'_, PyAny>) -> Result<PyHandle, BridgeError> {
+    let flags = crate::ffi::py_flags(obj);
     let key = TABLE.with(|t| t.borrow_mut().insert(obj.clone().unbind()))?;
-    Ok(PyObj { key, callable })
+    Ok(PyHandle::assume_owned(key, flags))
 }
 
 /// The object behind `key`, as a new Python reference; the entry keeps its own.
@@ -26,16 +27,26 @@ pub fn get<'py>(py: Python<'py>, key: PyRef) -> Result<Bound<'py, PyAny>, Bridge
     TABLE.with(|t| t.borrow().get(key).map(|o| o.bind(py).clone()))
 }
 
-/// Take another reference on an entry (a `PyProxy` crossing back to Python).
-pub fn incref(key: PyRef) -> Result<(), BridgeError> {
-    TABLE.with(|t| t.borrow_mut().incref(key)).map(drop)
+/// Take another reference on an entry (a `PyProxy` crossing back to Python),
+/// owned by the returned handle.
+pub fn share(key: PyRef) -> Result<PyHandle, BridgeError> {
+    let flags = TABLE.with(|t| {
+        let mut t = t.borrow_mut();
+        t.incref(key)?;
+        Ok::<_, BridgeError>(())
+    });
+    flags?;
+    Python::attach(|py| {
+        let obj = get(py, key)?;
+        Ok(PyHandle::assume_owned(key, crate::ffi::py_flags(&obj)))
+    })
 }
 
-/// The object behind `key`, consuming one reference to the entry.
-pub fn take<'py>(py: Python<'py>, key: PyRef) -> Result<Bound<'py, PyAny>, BridgeError> {
-    let obj = get(py, key)?;
-    release(key)?;
-    Ok(obj)
+/// The object behind a handle, consuming the handle's reference.
+pub fn take<'py>(py: Python<'py>, handle: PyHandle) -> Result<Bound<'py, PyAny>, BridgeError> {
+    get(py, handle.key())
+    // `handle` drops here and releases its reference; the object lives on in
+    // the returned `Bound`.
 }
 
 /// Drop one reference (a `PyProxy` was collected or released).

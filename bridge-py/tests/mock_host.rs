@@ -10,20 +10,42 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::{Mutex, MutexGuard, Once};
 
+use bridge_core::boundary::JsFlags;
+use bridge_core::error::BridgeError;
 use bridge_core::handle::{HandleTable, JsRef};
-use bridge_py::crossing::{JsKind, JsObj, Ref, Value};
-use bridge_py::host::{CallArgs, JsError, JsHost};
+use bridge_py::crossing::{JsHandle, Ref, Value};
+use bridge_py::host::{CallArgs, JsAttrs, JsCalls, JsError, JsObjects};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 type Func = Rc<dyn Fn(Option<JsVal>, Vec<JsVal>) -> Result<JsVal, JsError>>;
 
 /// A value in the mock JS world.
-#[derive(Clone)]
 enum JsVal {
+    /// Never a `Value::Handle`: handles are unwrapped on the way in.
     Prim(Value),
     Obj(Rc<RefCell<HashMap<String, JsVal>>>),
     Func(Func),
+}
+
+impl Clone for JsVal {
+    fn clone(&self) -> Self {
+        match self {
+            JsVal::Prim(v) => JsVal::Prim(match v {
+                Value::Undefined => Value::Undefined,
+                Value::Null => Value::Null,
+                Value::Bool(b) => Value::Bool(*b),
+                Value::Int(i) => Value::Int(*i),
+                Value::BigInt(b) => Value::BigInt(b.clone()),
+                Value::Float(f) => Value::Float(*f),
+                Value::Str(t) => Value::Str(t.clone()),
+                Value::Bytes(b) => Value::Bytes(b.clone()),
+                Value::Handle(_) => unreachable!("the mock never stores a handle"),
+            }),
+            JsVal::Obj(o) => JsVal::Obj(o.clone()),
+            JsVal::Func(f) => JsVal::Func(f.clone()),
+        }
+    }
 }
 
 #[derive(Default)]
@@ -36,22 +58,29 @@ impl MockJs {
     fn incoming(&self, v: JsVal) -> Value {
         match v {
             JsVal::Prim(p) => p,
-            JsVal::Obj(_) => self.hold(v, JsKind::Object),
-            JsVal::Func(_) => self.hold(v, JsKind::Function),
+            JsVal::Obj(ref o) => {
+                let id = Rc::as_ptr(o) as usize as f64;
+                self.hold(v, JsFlags::empty(), id)
+            }
+            JsVal::Func(ref f) => {
+                let id = Rc::as_ptr(f) as *const () as usize as f64;
+                self.hold(v, JsFlags::CALLABLE, id)
+            }
         }
     }
 
-    fn hold(&self, v: JsVal, kind: JsKind) -> Value {
+    fn hold(&self, v: JsVal, flags: JsFlags, id: f64) -> Value {
         let key = self.table.borrow_mut().insert(v).expect("mock table full");
-        Value::Handle(Ref::Js(JsObj { key, kind }))
+        Value::Handle(Ref::Js(JsHandle::assume_owned(key, flags, id)))
     }
 
     fn outgoing(&self, v: Value) -> JsVal {
         match v {
             // The value owns one reference: unwrap and drop it.
             Value::Handle(Ref::Js(obj)) => {
-                let v = self.table.borrow().get(obj.key).expect("live key").clone();
-                self.table.borrow_mut().decref(obj.key).expect("release of a live key");
+                let key = obj.into_raw();
+                let v = self.table.borrow().get(key).expect("live key").clone();
+                self.table.borrow_mut().decref(key).expect("release of a live key");
                 v
             }
             other => JsVal::Prim(other),
@@ -71,7 +100,7 @@ fn type_error(msg: &str) -> JsError {
     JsError { name: "TypeError".into(), message: msg.into(), value: None }
 }
 
-impl JsHost for MockJs {
+impl JsAttrs for MockJs {
     fn global(&self, name: &str) -> Result<Option<Value>, JsError> {
         let v = self.globals.borrow().get(name).cloned();
         Ok(v.map(|v| self.incoming(v)))
@@ -101,12 +130,15 @@ impl JsHost for MockJs {
             _ => Ok(false),
         }
     }
+}
+
+impl JsCalls for MockJs {
     fn call(&self, func: JsRef, this: Option<JsRef>, args: CallArgs) -> Result<Value, JsError> {
         let JsVal::Func(f) = self.obj(func) else { return Err(type_error("not a function")) };
         let this = this.map(|t| self.obj(t));
         let mut argv: Vec<JsVal> = args.args.into_iter().map(|a| self.outgoing(a)).collect();
         if !args.kwargs.is_empty() {
-            let kw = args.kwargs.into_iter().map(|(k, v)| (k, self.outgoing(v))).collect();
+            let kw = args.kwargs.into_iter().map(|(k, v)| (String::from_utf16_lossy(&k.to_utf16()), self.outgoing(v))).collect();
             argv.push(JsVal::Obj(Rc::new(RefCell::new(kw))));
         }
         let out = f(this, argv)?;
@@ -115,6 +147,9 @@ impl JsHost for MockJs {
     fn construct(&self, ctor: JsRef, args: CallArgs) -> Result<Value, JsError> {
         self.call(ctor, None, args)
     }
+}
+
+impl JsObjects for MockJs {
     fn to_string(&self, obj: JsRef) -> Result<String, JsError> {
         Ok(match self.obj(obj) {
             JsVal::Obj(_) => "[object Object]".into(),
@@ -131,8 +166,8 @@ impl JsHost for MockJs {
     fn same(&self, a: JsRef, b: JsRef) -> bool {
         a == b
     }
-    fn incref(&self, obj: JsRef) {
-        self.table.borrow_mut().incref(obj).expect("incref of a live key");
+    fn incref(&self, obj: JsRef) -> Result<(), BridgeError> {
+        self.table.borrow_mut().incref(obj).map(drop)
     }
     fn release(&self, obj: JsRef) {
         self.table.borrow_mut().decref(obj).expect("release of a live key");
@@ -338,4 +373,64 @@ fn setting_an_attribute_of_the_js_module_sets_the_js_global() {
     assert!(matches!(global_this.borrow().get("made_in_python"), Some(JsVal::Prim(Value::Int(3)))));
     Python::attach(|py| run(py, "import js\ndel js.made_in_python").map(drop)).unwrap();
     assert!(global_this.borrow().is_empty());
+}
+
+#[test]
+fn a_lone_surrogate_keyword_name_crosses_and_leaks_nothing() {
+    let js = mock();
+    js.globals.borrow_mut().insert("f".into(), func(|_, args| Ok(JsVal::Prim(Value::Int(args.len() as i64)))));
+    let obj = JsVal::Obj(Rc::new(RefCell::new(HashMap::new())));
+    js.globals.borrow_mut().insert("o".into(), obj);
+    Python::attach(|py| {
+        let g = run(py, "import js\nf = js.f\no = js.o\n").unwrap();
+        let before = js.live();
+        // The first argument is a JsProxy (a new reference for the call); the
+        // keyword name holds a lone surrogate (it failed to convert, leaking
+        // the first argument, before names crossed as Text).
+        for _ in 0..50 {
+            py.run(c"assert f(o, **{'\\ud800x': 1}) == 2\n", Some(&g), None).unwrap();
+        }
+        assert_eq!(js.live(), before, "handles leaked");
+        drop(g);
+    });
+}
+
+#[test]
+fn proxies_of_one_object_are_equal_and_hash_alike() {
+    let js = mock();
+    let obj = JsVal::Obj(Rc::new(RefCell::new(HashMap::new())));
+    js.globals.borrow_mut().insert("o".into(), obj);
+    js.globals.borrow_mut().insert("p".into(), JsVal::Obj(Rc::new(RefCell::new(HashMap::new()))));
+    Python::attach(|py| {
+        let g = run(py, "import js\na = js.o\nb = js.o\nr = [a == b, hash(a) == hash(b), a != js.p, len({a, b}), a is b]\n").unwrap();
+        assert_eq!(get::<Vec<i64>>(&g, "r"), vec![1, 1, 1, 1, 0]);
+    });
+}
+
+#[test]
+fn call_and_await_exist_only_where_the_flags_say() {
+    let js = mock();
+    js.globals.borrow_mut().insert("o".into(), JsVal::Obj(Rc::new(RefCell::new(HashMap::new()))));
+    js.globals.borrow_mut().insert("f".into(), func(|_, _| Ok(JsVal::Prim(Value::Int(1)))));
+    Python::attach(|py| {
+        let g = run(
+            py,
+            "import js\nfrom pyodide.ffi import JsProxy, JsCallable\nr = [callable(js.o), callable(js.f), hasattr(js.o, '__await__'), isinstance(js.f, JsCallable), isinstance(js.o, JsProxy), type(js.o).__name__]\n",
+        )
+        .unwrap();
+        let r = g.get_item("r").unwrap().unwrap();
+        assert_eq!(r.repr().unwrap().to_string(), "[False, True, False, True, True, 'JsProxy']");
+    });
+}
+
+#[test]
+fn dunder_named_js_properties_are_reachable() {
+    let js = mock();
+    let obj: HashMap<String, JsVal> = [("__esModule".to_owned(), JsVal::Prim(Value::Bool(true)))].into();
+    js.globals.borrow_mut().insert("m".into(), JsVal::Obj(Rc::new(RefCell::new(obj))));
+    Python::attach(|py| {
+        let g = run(py, "import js\nm = js.m\nr = [m.__esModule, m.__class__.__name__]\n").unwrap();
+        let r = g.get_item("r").unwrap().unwrap();
+        assert_eq!(r.repr().unwrap().to_string(), "[True, 'JsProxy']");
+    });
 }

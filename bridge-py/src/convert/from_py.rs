@@ -33,8 +33,7 @@ pub fn py_to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     if let Ok(p) = obj.cast::<JsProxy>() {
         // The proxy may die before JS unwraps the value (a temporary returned
         // from a call): the value holds its own reference.
-        let js = p.get().obj();
-        crate::host::host().incref(js.key);
+        let js = p.get().handle().share().map_err(crate::error::bridge_to_pyerr)?;
         return Ok(Value::Handle(Ref::Js(js)));
     }
     let exported = crate::pytable::export(obj).map_err(crate::error::bridge_to_pyerr)?;
@@ -56,7 +55,7 @@ fn int_to_value(i: &Bound<'_, PyInt>) -> PyResult<Value> {
 
 /// A str is valid UTF-8 unless it holds lone surrogates; those are kept by
 /// encoding with `surrogatepass` (WTF-8) and crossing as UTF-16.
-fn str_to_text(s: &Bound<'_, PyString>) -> PyResult<Text> {
+pub fn str_to_text(s: &Bound<'_, PyString>) -> PyResult<Text> {
     if let Ok(utf8) = s.to_str() {
         return Ok(Text::Utf8(utf8.to_owned()));
     }

@@ -3,19 +3,19 @@
 //! Ownership: a `Value` owns one reference for every handle it carries. A
 //! `Ref::Js` arriving from JS is taken over by the `JsProxy` made here; a
 //! `Ref::Py` (a `PyProxy` unwrapped by JS) gives back the original object and
-//! its reference is dropped.
+//! its reference is dropped. On an error the remaining handles drop with the
+//! value and release themselves.
 
-use bridge_core::handle::JsRef;
 use bridge_core::value::{BigInt, Text};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyFloat, PyInt, PyString};
 
-use crate::crossing::{Ref, Value};
+use crate::crossing::{JsHandle, Ref, Value};
 use crate::jsproxy::JsProxy;
 
 /// Convert `value`; `this` binds a JS function fetched as an attribute of the
 /// object `this` (so `obj.method()` gets the right `this`).
-pub fn value_to_py<'py>(py: Python<'py>, value: Value, this: Option<JsRef>) -> PyResult<Bound<'py, PyAny>> {
+pub fn value_to_py<'py>(py: Python<'py>, value: Value, this: Option<&JsHandle>) -> PyResult<Bound<'py, PyAny>> {
     Ok(match value {
         Value::Undefined | Value::Null => py.None().into_bound(py),
         Value::Bool(b) => PyBool::new(py, b).to_owned().into_any(),
@@ -24,8 +24,8 @@ pub fn value_to_py<'py>(py: Python<'py>, value: Value, this: Option<JsRef>) -> P
         Value::Float(f) => PyFloat::new(py, f).into_any(),
         Value::Str(text) => text_to_py(py, &text)?,
         Value::Bytes(bytes) => PyBytes::new(py, &bytes).into_any(),
-        Value::Handle(Ref::Js(obj)) => JsProxy::wrap(py, obj, this)?.into_any(),
-        Value::Handle(Ref::Py(obj)) => crate::pytable::take(py, obj.key).map_err(crate::error::bridge_to_pyerr)?,
+        Value::Handle(Ref::Js(obj)) => JsProxy::wrap(py, obj, this)?,
+        Value::Handle(Ref::Py(obj)) => crate::pytable::take(py, obj).map_err(crate::error::bridge_to_pyerr)?,
     })
 }
 

@@ -1,88 +1,94 @@
-//! `js.JsProxy`: a JS object seen from Python.
+//! `pyodide.ffi.JsProxy` and its typed subclasses: a JS object seen from Python.
 //!
-//! The class owns one reference to its JS-table entry (and one to `this` for a
-//! method fetched from an object) and releases them when Python frees it. Each
-//! capability lives in its own file; this one only declares the class and
-//! forwards the Python protocol methods to them.
+//! The class tree (pyo3 classes, Pyodide's public names):
+//!
+//! - [`JsProxy`]: every JS object. Attribute access, `repr`, `bool`, `==`
+//!   (`Object.is`) and `hash` consistent with it, `new`, `js_type`.
+//! - [`JsCallable`] (`typeof` "function"): adds `__call__`.
+//! - [`JsPromise`] (has a `then` method): adds `__await__`.
+//!
+//! Which class a JS object gets is decided from its capability flags
+//! ([`bridge_core::boundary::JsFlags`]), computed once per object by the JS
+//! side, so `callable(p)` and `hasattr(p, "__await__")` say the truth. Each
+//! capability lives in its own file; this one declares the classes.
+//!
+//! A proxy owns one reference to its JS-table entry (and one to `this` for a
+//! function read off an object) through [`JsHandle`]s, released when Python
+//! frees the proxy.
 
 mod attr;
 mod call;
+mod identity;
 mod repr;
 
-use bridge_core::handle::JsRef;
+use bridge_core::boundary::JsFlags;
 use pyo3::prelude::*;
+use pyo3::pyclass::CompareOp;
 use pyo3::types::{PyDict, PyString, PyTuple};
 
-use crate::crossing::{JsKind, JsObj};
-use crate::host::host;
+use crate::crossing::JsHandle;
 
-#[pyclass(module = "js", name = "JsProxy", frozen, weakref)]
+#[pyclass(module = "pyodide.ffi", name = "JsProxy", subclass, frozen, weakref)]
 pub struct JsProxy {
-    obj: JsObj,
+    obj: JsHandle,
     /// The object this function was read from, for `this` binding.
-    this: Option<JsRef>,
+    this: Option<JsHandle>,
 }
+
+/// A JS function (or class).
+#[pyclass(module = "pyodide.ffi", name = "JsCallable", extends = JsProxy, subclass, frozen)]
+pub struct JsCallable;
+
+/// A JS promise or other thenable: `await` it inside `runPythonAsync`.
+#[pyclass(module = "pyodide.ffi", name = "JsPromise", extends = JsProxy, subclass, frozen)]
+pub struct JsPromise;
 
 impl JsProxy {
-    /// Wrap a JS-table entry, taking over the reference that came with it. A
-    /// `this` is borrowed from its own proxy, so a reference is taken here.
-    pub fn wrap(py: Python<'_>, obj: JsObj, this: Option<JsRef>) -> PyResult<Bound<'_, JsProxy>> {
-        let this = match (obj.kind, this) {
-            (JsKind::Function, Some(t)) => {
-                host().incref(t);
-                Some(t)
-            }
+    /// Wrap a JS-table entry, taking over the reference `obj` owns. A function
+    /// read off an object takes its own reference on `this`.
+    pub fn wrap<'py>(py: Python<'py>, obj: JsHandle, this: Option<&JsHandle>) -> PyResult<Bound<'py, PyAny>> {
+        let flags = obj.flags;
+        let this = match this {
+            Some(t) if flags.contains(JsFlags::CALLABLE) => Some(t.share().map_err(crate::error::bridge_to_pyerr)?),
             _ => None,
         };
-        Bound::new(py, JsProxy { obj, this })
+        let base = PyClassInitializer::from(JsProxy { obj, this });
+        Ok(if flags.contains(JsFlags::CALLABLE) {
+            Bound::new(py, base.add_subclass(JsCallable))?.into_any()
+        } else if flags.contains(JsFlags::THENABLE) {
+            Bound::new(py, base.add_subclass(JsPromise))?.into_any()
+        } else {
+            Bound::new(py, base)?.into_any()
+        })
     }
 
-    pub fn obj(&self) -> JsObj {
-        self.obj
+    pub fn handle(&self) -> &JsHandle {
+        &self.obj
     }
-}
 
-impl Drop for JsProxy {
-    fn drop(&mut self) {
-        let host = host();
-        host.release(self.obj.key);
-        if let Some(t) = self.this {
-            host.release(t);
-        }
+    pub fn flags(&self) -> JsFlags {
+        self.obj.flags
     }
 }
 
 #[pymethods]
 impl JsProxy {
-    /// Attribute reads go to JS first, except the proxy's own names (dunders,
-    /// `new`, `js_type`), which the generic lookup serves. Using
-    /// `__getattribute__` rather than `__getattr__` avoids the AttributeError
-    /// the generic lookup would raise (and we would catch) on every JS read.
+    /// Python attributes of the proxy's class (dunders, `new`, `js_type`, and
+    /// those of subclasses) first, as in Pyodide; every other name reads the
+    /// JS property, so `o.__esModule` reaches JS.
     fn __getattribute__<'py>(slf: &Bound<'py, Self>, name: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
-        let py = slf.py();
-        let text = name.to_str()?;
-        if attr::is_own_name(text) {
-            return attr::generic_get(slf.as_any(), name);
+        if crate::ffi::type_has_attr(slf.as_any(), name) {
+            return crate::ffi::generic_getattr(slf.as_any(), name);
         }
-        attr::get(py, slf.get().obj.key, text)
+        attr::get(slf.py(), slf.get(), name.to_str()?)
     }
 
     fn __setattr__(&self, name: &str, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        attr::set(value.py(), self.obj.key, name, value)
+        attr::set(value.py(), self.obj.key(), name, value)
     }
 
     fn __delattr__(&self, py: Python<'_>, name: &str) -> PyResult<()> {
-        attr::delete(py, self.obj.key, name)
-    }
-
-    #[pyo3(signature = (*args, **kwargs))]
-    fn __call__<'py>(
-        &self,
-        py: Python<'py>,
-        args: &Bound<'py, PyTuple>,
-        kwargs: Option<&Bound<'py, PyDict>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        call::call(py, self.obj, self.this, args, kwargs)
+        attr::delete(py, self.obj.key(), name)
     }
 
     /// `Foo.new(...)`: JS `new Foo(...)` (the Pyodide name).
@@ -93,28 +99,54 @@ impl JsProxy {
         args: &Bound<'py, PyTuple>,
         kwargs: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        call::construct(py, self.obj.key, args, kwargs)
+        call::construct(py, &self.obj, args, kwargs)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        repr::repr(py, self.obj.key)
+        repr::repr(py, self.obj.key())
     }
 
     fn __bool__(&self, py: Python<'_>) -> PyResult<bool> {
-        repr::truthy(py, self.obj.key)
+        repr::truthy(py, self.obj.key())
     }
 
-    /// `await proxy` inside `runPythonAsync`: the driver awaits the JS thenable.
-    fn __await__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        crate::runner::await_js(slf.as_any())
+    /// `==` is JS `Object.is`.
+    fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> Py<PyAny> {
+        identity::richcmp(self, other, op)
+    }
+
+    fn __hash__(&self) -> isize {
+        identity::hash(self)
     }
 
     /// The JS `typeof` of the object: `"object"` or `"function"`.
     #[getter]
     fn js_type(&self) -> &'static str {
-        match self.obj.kind {
-            JsKind::Object => "object",
-            JsKind::Function => "function",
+        if self.obj.flags.contains(JsFlags::CALLABLE) {
+            "function"
+        } else {
+            "object"
         }
+    }
+}
+
+#[pymethods]
+impl JsCallable {
+    #[pyo3(signature = (*args, **kwargs))]
+    fn __call__<'py>(
+        slf: &Bound<'py, Self>,
+        args: &Bound<'py, PyTuple>,
+        kwargs: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let proxy = slf.as_super().get();
+        call::call(slf.py(), &proxy.obj, proxy.this.as_ref(), args, kwargs)
+    }
+}
+
+#[pymethods]
+impl JsPromise {
+    /// `await proxy` inside `runPythonAsync`: the driver awaits the JS thenable.
+    fn __await__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        crate::runner::await_js(slf.as_any())
     }
 }

@@ -3,13 +3,10 @@
 use bridge_core::handle::JsRef;
 use pyo3::prelude::*;
 
-use crate::host::host;
-use crate::jsexception::js_error_to_pyerr;
-
 pub fn repr(py: Python<'_>, obj: JsRef) -> PyResult<String> {
-    host().to_string(obj).map_err(|e| js_error_to_pyerr(py, e))
+    crate::host::to_string(py, obj)
 }
 
 pub fn truthy(py: Python<'_>, obj: JsRef) -> PyResult<bool> {
-    host().truthy(obj).map_err(|e| js_error_to_pyerr(py, e))
+    crate::host::truthy(py, obj)
 }

@@ -26,6 +26,25 @@ def install_js_module():
                 delattr(self.globalThis, name)
 
     js.__class__ = JsModule
+    _install_ffi_module(js)
+
+
+def _install_ffi_module(js):
+    """`pyodide.ffi`: the JsProxy class tree under Pyodide's public names.
+    (The rest of Pyodide's `pyodide` package comes with its own issue.)"""
+    import types
+
+    pyodide = sys.modules.get("pyodide")
+    if pyodide is None:
+        pyodide = types.ModuleType("pyodide", "Pyodide-compatible names (pybridge).")
+        pyodide.__path__ = []
+        sys.modules["pyodide"] = pyodide
+    ffi = types.ModuleType("pyodide.ffi", "The Python <-> JavaScript foreign-function interface.")
+    for name in ("JsProxy", "JsCallable", "JsPromise", "JsException"):
+        setattr(ffi, name, getattr(js, name))
+    ffi.__all__ = ["JsProxy", "JsCallable", "JsPromise", "JsException"]
+    sys.modules["pyodide.ffi"] = ffi
+    pyodide.ffi = ffi
 
 
 def run(source, globals):

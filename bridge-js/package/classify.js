@@ -1,0 +1,92 @@
+// What a JS value is, in one call from Rust (bridge-js/src/convert.rs): a tag
+// word (flags.js, generated from bridge-core/src/boundary), with the number,
+// the object's identity, the Python key or the string left in the scratch area.
+//
+// An object's identity and capability flags are computed the first time it
+// crosses and cached per object (one WeakMap per runtime), so `==` on two
+// JsProxies of one object needs no crossing. Nothing here may throw: every
+// check that can run user code (getters, Proxy traps) is guarded.
+
+import { TAG, TAG_BITS, JS_FLAGS as F } from "./flags.js";
+
+function guarded(f) {
+  try {
+    return f();
+  } catch {
+    return false;
+  }
+}
+
+const isFn = (x) => typeof x === "function";
+
+/** The capability flags of an object or function. */
+export function jsFlags(v) {
+  let flags = 0;
+  if (typeof v === "function") {
+    flags |= F.callable;
+    if (guarded(() => v.prototype !== undefined)) flags |= F.constructor;
+  }
+  if (guarded(() => Array.isArray(v))) flags |= F.array;
+  if (ArrayBuffer.isView(v)) {
+    flags |= F.buffer;
+    if (!(v instanceof DataView)) flags |= F.typedArray;
+  } else if (guarded(() => v instanceof ArrayBuffer || (typeof SharedArrayBuffer !== "undefined" && v instanceof SharedArrayBuffer))) {
+    flags |= F.buffer;
+  }
+  if (guarded(() => v instanceof Map)) flags |= F.map;
+  if (guarded(() => v instanceof Set)) flags |= F.set;
+  if (guarded(() => v instanceof Error)) flags |= F.error;
+  if (guarded(() => isFn(v[Symbol.iterator]))) flags |= F.iterable;
+  if (guarded(() => isFn(v[Symbol.asyncIterator]))) flags |= F.asyncIterable;
+  if (guarded(() => isFn(v.next))) flags |= F.iterator;
+  if (guarded(() => isFn(v.then))) flags |= F.thenable;
+  const tag = guarded(() => Object.prototype.toString.call(v));
+  if (tag === "[object Generator]") flags |= F.generator;
+  if (tag === "[object AsyncGenerator]") flags |= F.asyncGenerator;
+  if (guarded(() => typeof v.length === "number" || typeof v.size === "number")) flags |= F.hasLength;
+  if (!(flags & F.array) && guarded(() => typeof v.length === "number") && !(flags & F.callable)) flags |= F.arrayLike;
+  if (guarded(() => isFn(v.get))) flags |= F.hasGet;
+  if (guarded(() => isFn(v.set))) flags |= F.hasSet;
+  if (guarded(() => isFn(v.has))) flags |= F.hasHas;
+  return flags;
+}
+
+export function makeClassify(runtime) {
+  const known = new WeakMap(); // object -> {id, word}
+  let nextId = 1;
+  const symbolWord = TAG.object | (F.symbol << TAG_BITS);
+  return function classify(v) {
+    const mem = runtime.mem;
+    switch (typeof v) {
+      case "number":
+        mem.f64()[0] = v;
+        return TAG.number;
+      case "string":
+        mem.stringOut(v);
+        return TAG.string;
+      case "undefined":
+        return TAG.undefined;
+      case "boolean":
+        return v ? TAG.true : TAG.false;
+      case "bigint":
+        return TAG.bigint;
+      case "symbol":
+        mem.f64()[0] = 0; // no identity id: symbols are not WeakMap keys everywhere
+        return symbolWord;
+      case "object":
+        if (v === null) return TAG.null;
+    }
+    const key = runtime.pythonKeyOf(v);
+    if (key >= 0) {
+      mem.f64()[0] = key;
+      return TAG.python;
+    }
+    let rec = known.get(v);
+    if (rec === undefined) {
+      rec = { id: nextId++, word: TAG.object | (jsFlags(v) << TAG_BITS) };
+      known.set(v, rec);
+    }
+    mem.f64()[0] = rec.id;
+    return rec.word;
+  };
+}

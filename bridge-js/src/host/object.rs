@@ -1,0 +1,37 @@
+//! `JsObjects`: string form, truthiness, identity and references.
+
+use bridge_core::error::BridgeError;
+use bridge_core::handle::JsRef;
+use bridge_py::host::{JsError, JsObjects};
+
+use super::{lookup, thrown, JsRuntime};
+use crate::{hooks, jstable};
+
+impl JsObjects for JsRuntime {
+    fn to_string(&self, obj: JsRef) -> Result<String, JsError> {
+        let target = lookup(obj)?;
+        hooks::with(|h| h.to_str(&target)).map_err(thrown)
+    }
+
+    fn truthy(&self, obj: JsRef) -> Result<bool, JsError> {
+        let target = lookup(obj)?;
+        hooks::with(|h| h.truthy(&target)).map_err(thrown)
+    }
+
+    fn same(&self, a: JsRef, b: JsRef) -> bool {
+        match (jstable::get(a), jstable::get(b)) {
+            (Ok(a), Ok(b)) => js_sys::Object::is(&a, &b),
+            _ => false,
+        }
+    }
+
+    fn incref(&self, obj: JsRef) -> Result<(), BridgeError> {
+        jstable::incref(obj)
+    }
+
+    fn release(&self, obj: JsRef) {
+        // A live handle names a live entry; a failure here is a bridge bug with
+        // nothing left to undo.
+        let _ = jstable::release(obj);
+    }
+}
