@@ -13,7 +13,17 @@ function isObjectLike(v) {
   return (typeof v === "object" && v !== null) || typeof v === "function";
 }
 
+function nestedCall(stack, func, thisArg, args) {
+  stack.nested++;
+  try {
+    return Reflect.apply(func, thisArg, args);
+  } finally {
+    stack.nested--;
+  }
+}
+
 export function makeHooks(runtime) {
+  const stack = runtime.stack;
   return {
     classify: makeClassify(runtime),
     setScratch: (f64Addr, bytesAddr, cap) => runtime.mem.setScratch(f64Addr, bytesAddr, cap),
@@ -37,12 +47,20 @@ export function makeHooks(runtime) {
       if (!(name in obj)) return false;
       return delete obj[name]; // strict: a non-configurable property throws
     },
-    call: (func, thisArg, args) => Reflect.apply(func, thisArg, args),
-    call0: (func, thisArg) => Reflect.apply(func, thisArg, []),
-    call1: (func, thisArg, a) => Reflect.apply(func, thisArg, [a]),
-    call2: (func, thisArg, a, b) => Reflect.apply(func, thisArg, [a, b]),
-    call3: (func, thisArg, a, b, c) => Reflect.apply(func, thisArg, [a, b, c]),
-    construct: (ctor, args) => Reflect.construct(ctor, args),
+    // Calls count as nested for stack.js while they run.
+    call: (func, thisArg, args) => nestedCall(stack, func, thisArg, args),
+    call0: (func, thisArg) => nestedCall(stack, func, thisArg, []),
+    call1: (func, thisArg, a) => nestedCall(stack, func, thisArg, [a]),
+    call2: (func, thisArg, a, b) => nestedCall(stack, func, thisArg, [a, b]),
+    call3: (func, thisArg, a, b, c) => nestedCall(stack, func, thisArg, [a, b, c]),
+    construct(ctor, args) {
+      stack.nested++;
+      try {
+        return Reflect.construct(ctor, args);
+      } finally {
+        stack.nested--;
+      }
+    },
     toStr: (obj) => String(obj),
     truthy(obj) {
       if (!obj) return false;

@@ -10,6 +10,7 @@ import { makeHooks } from "./hooks.js";
 import { PythonError } from "./python_error.js";
 import { PyProxy, pyKeyOf } from "./pyproxy.js";
 import { Memory } from "./memory.js";
+import { StackOverflowGuard } from "./stack.js";
 
 export { PythonError, PyProxy };
 
@@ -24,6 +25,7 @@ class PythonRuntime {
   constructor(glue, memory) {
     this.glue = glue;
     this.mem = new Memory(memory);
+    this.stack = new StackOverflowGuard();
     /** PyProxy (and its target) -> its state {key, flags, destroyed}. */
     this.proxies = new WeakMap();
     /** PythonError -> the table key of the Python exception it holds. */
@@ -49,6 +51,7 @@ class PythonRuntime {
     if (typeof code !== "string") {
       throw new TypeError(`runPython: code must be a string, got ${code === null ? "null" : typeof code}`);
     }
+    this.stack.check();
     return this.glue.run_python(code);
   }
 

@@ -104,6 +104,7 @@ function handlerFor(runtime) {
     },
     apply(target, thisArg, args) {
       const s = alive(state.get(target));
+      runtime.stack.check();
       return s.runtime.glue.py_call(s.key, args);
     },
     getPrototypeOf() {

@@ -5,9 +5,10 @@ use bridge_core::boundary::{CrossingDepth, DepthGuard, Direction};
 use bridge_core::error::BridgeError;
 
 /// Nested crossings allowed before Python→JS calls raise `RecursionError`.
-/// Chosen well below what the smallest JS stack we run on (a browser main
-/// thread, about 1 MB) holds: see `docs/lifetimes.md`, "Nesting".
-pub const DEFAULT_LIMIT: u32 = 1000;
+/// Chosen well below what the smallest JS stack we run on holds (a main
+/// thread's ~1 MB: about 700 nested crossings of a JS↔Python recursion, cold,
+/// in Node 20): see `docs/lifetimes.md`, "Nesting".
+pub const DEFAULT_LIMIT: u32 = 400;
 /// JS→Python crossings get this much more, so that a JS↔Python recursion is
 /// refused on the Python side (a clean `RecursionError`).
 pub const MARGIN: u32 = 8;
