@@ -55,14 +55,18 @@ export function makeClassify(runtime) {
   const known = new WeakMap(); // object -> {id, word}
   let nextId = 1;
   const symbolWord = TAG.object | (F.symbol << TAG_BITS);
-  return function classify(v) {
+  /**
+   * The tag word of `v`; its content goes to the value slot at `base` (and a
+   * string's bytes from byte `offset`): see bridge-core/src/boundary/scratch.rs.
+   */
+  return function classify(v, base = 0, offset = 0) {
     const mem = runtime.mem;
     switch (typeof v) {
       case "number":
-        mem.f64()[0] = v;
+        mem.f64()[base] = v;
         return TAG.number;
       case "string":
-        mem.stringOut(v);
+        mem.stringOut(v, base, offset);
         return TAG.string;
       case "undefined":
         return TAG.undefined;
@@ -71,14 +75,14 @@ export function makeClassify(runtime) {
       case "bigint":
         return TAG.bigint;
       case "symbol":
-        mem.f64()[0] = 0; // no identity id: symbols are not WeakMap keys everywhere
+        mem.f64()[base] = 0; // no identity id: symbols are not WeakMap keys everywhere
         return symbolWord;
       case "object":
         if (v === null) return TAG.null;
     }
     const key = runtime.pythonKeyOf(v);
     if (key >= 0) {
-      mem.f64()[0] = key;
+      mem.f64()[base] = key;
       return TAG.python;
     }
     let rec = known.get(v);
@@ -86,7 +90,7 @@ export function makeClassify(runtime) {
       rec = { id: nextId++, word: TAG.object | (jsFlags(v) << TAG_BITS) };
       known.set(v, rec);
     }
-    mem.f64()[0] = rec.id;
+    mem.f64()[base] = rec.id;
     return rec.word;
   };
 }

@@ -13,6 +13,8 @@ export const TAG = Object.freeze({
   null: 6,
   object: 7,
   python: 8,
+  returned: 9,
+  absent: 10,
 });
 
 export const JS_FLAGS = Object.freeze({
@@ -54,3 +56,5 @@ export const PY_FLAGS = Object.freeze({
   asyncIter: 0x1000,
   exception: 0x2000,
 });
+
+export const SCRATCH = Object.freeze({ result: 0, resultWord: 3, args: 4, argStride: 4, maxArgs: 3, f64Slots: 16, bytes: 4096 });

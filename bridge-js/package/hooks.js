@@ -5,6 +5,8 @@
 // pyproxy/ (PyProxy), python_error.js (PythonError).
 
 import { makeClassify } from "./classify.js";
+import { Crossing } from "./crossing.js";
+import { TAG, SCRATCH } from "./flags.js";
 import { errorInfo } from "./errors.js";
 import { makePyProxy } from "./pyproxy.js";
 import { makePythonError } from "./python_error.js";
@@ -24,8 +26,39 @@ function nestedCall(stack, func, thisArg, args) {
 
 export function makeHooks(runtime) {
   const stack = runtime.stack;
+  const classify = makeClassify(runtime);
+  const crossing = new Crossing(runtime, classify);
+  runtime.crossing = crossing;
+  const mem = runtime.mem;
   return {
-    classify: makeClassify(runtime),
+    classify,
+    // One transition for a Python->JS call: arguments from the scratch slots,
+    // the result classified into them (read before any user code runs, written
+    // after it all has).
+    callFast(func, thisArg, n, o0, o1, o2) {
+      let args;
+      if (n === 0) args = [];
+      else if (n === 1) args = [crossing.argIn(0, o0)];
+      else if (n === 2) args = [crossing.argIn(0, o0), crossing.argIn(1, o1)];
+      else args = [crossing.argIn(0, o0), crossing.argIn(1, o1), crossing.argIn(2, o2)];
+      const r = nestedCall(stack, func, thisArg, args);
+      const word = classify(r, SCRATCH.result, 0);
+      mem.f64()[SCRATCH.resultWord] = word;
+      return r;
+    },
+    getAttr(obj, name) {
+      const v = obj[name];
+      if (v === undefined && !(isObjectLike(obj) && name in obj)) {
+        mem.f64()[SCRATCH.resultWord] = TAG.absent;
+        return undefined;
+      }
+      const word = classify(v, SCRATCH.result, 0);
+      mem.f64()[SCRATCH.resultWord] = word;
+      return v;
+    },
+    setAttr(obj, name, o0) {
+      obj[name] = crossing.argIn(0, o0); // strict: a read-only property throws
+    },
     setScratch: (f64Addr, bytesAddr, cap) => runtime.mem.setScratch(f64Addr, bytesAddr, cap),
     copyUtf16: (s, ptr, len) => runtime.mem.copyUtf16(s, ptr, len),
     utf16ToString: (ptr, len) => runtime.mem.utf16ToString(ptr, len),

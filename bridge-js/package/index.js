@@ -11,10 +11,14 @@ import { PythonError } from "./python_error.js";
 import { PyProxy, pyKeyOf } from "./pyproxy.js";
 import { Memory } from "./memory.js";
 import { StackOverflowGuard } from "./stack.js";
+import { SCRATCH } from "./flags.js";
 
 export { PythonError, PyProxy };
 
 let loads = 0;
+
+/** Attribute names interned per runtime (bridge-py/src/names.rs CAPACITY). */
+const NAME_CAPACITY = 4096;
 
 /**
  * One runtime: its wasm instance, and every table that maps its JS objects to
@@ -31,6 +35,9 @@ class PythonRuntime {
     /** PythonError -> the table key of the Python exception it holds. */
     this.heldExceptions = new WeakMap();
     this.proxyHandler = undefined;
+    /** Attribute name -> its interned id in Python (bridge-py/src/names.rs). */
+    this.nameIds = new Map();
+    this.crossing = undefined; // set by makeHooks
     this.finalizer = new FinalizationRegistry((key) => {
       try {
         glue.py_release(key);
@@ -99,6 +106,40 @@ class PythonRuntime {
   get globals() {
     if (this._globals === undefined) this._globals = this.glue.globals();
     return this._globals;
+  }
+
+  /** The interned id of an attribute name, or -1 once the table is full. */
+  nameId(name) {
+    let id = this.nameIds.get(name);
+    if (id !== undefined) return id;
+    if (this.nameIds.size >= NAME_CAPACITY) return -1;
+    id = this.glue.py_intern(name);
+    this.nameIds.set(name, id);
+    return id;
+  }
+
+  /** `proxy[name]` for the PyProxy with table key `key`: one crossing. */
+  pyGet(key, name) {
+    const id = this.nameId(name);
+    if (id < 0) return this.glue.py_get(key, name);
+    return this.crossing.result(this.glue.py_get_fast(key, id));
+  }
+
+  pySet(key, name, value) {
+    const id = this.nameId(name);
+    if (id < 0) return this.glue.py_set(key, name, value);
+    this.crossing.argOut(0, value, 0);
+    this.glue.py_set_fast(key, id, value);
+  }
+
+  /** `proxy(...args)`: one crossing for up to three arguments. */
+  pyCall(key, args) {
+    const n = args.length;
+    if (n > SCRATCH.maxArgs) return this.glue.py_call(key, args);
+    const c = this.crossing;
+    let off = 0;
+    for (let i = 0; i < n; i++) off += c.argOut(i, args[i], off);
+    return c.result(this.glue.py_call_fast(key, n, args[0], args[1], args[2]));
   }
 
   /** The Python-table key a JS value of this runtime stands for, or -1. */

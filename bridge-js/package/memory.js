@@ -2,7 +2,10 @@
 // and strings through memory (bridge-js/src/strings.rs). Views are remade when
 // memory grows (a grown memory detaches the old buffer: its views read length 0).
 
+import { SCRATCH } from "./flags.js";
+
 const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8", { fatal: false });
 /** fromCharCode.apply takes at most this many arguments at once, whatever the string's length. */
 const CHUNK = 8192;
 
@@ -14,6 +17,28 @@ export class Memory {
     this.bytesCap = 0;
     this._f64 = new Float64Array(0);
     this._bytes = new Uint8Array(0);
+    this._heap = new Uint8Array(0);
+  }
+
+  /** All of linear memory as bytes. */
+  heap() {
+    if (this._heap.byteLength === 0) this._heap = new Uint8Array(this.memory.buffer);
+    return this._heap;
+  }
+
+  /** The UTF-8 string of `len` bytes at `ptr` (Rust's, valid UTF-8). */
+  utf8(ptr, len) {
+    const heap = this.heap();
+    if (len <= 16) {
+      let s = "";
+      for (let i = 0; i < len; i++) {
+        const c = heap[ptr + i];
+        if (c >= 0x80) return decoder.decode(heap.subarray(ptr, ptr + len));
+        s += String.fromCharCode(c);
+      }
+      return s;
+    }
+    return decoder.decode(heap.subarray(ptr, ptr + len));
   }
 
   setScratch(f64Addr, bytesAddr, bytesCap) {
@@ -25,7 +50,7 @@ export class Memory {
 
   /** The scratch number slots. */
   f64() {
-    if (this._f64.length === 0) this._f64 = new Float64Array(this.memory.buffer, this.f64Addr, 4);
+    if (this._f64.length === 0) this._f64 = new Float64Array(this.memory.buffer, this.f64Addr, SCRATCH.f64Slots);
     return this._f64;
   }
 
@@ -36,20 +61,25 @@ export class Memory {
   }
 
   /**
-   * Leave a string for Rust (strings.rs, `from_js`): short and well-formed as
-   * UTF-8 in the scratch bytes (slot 0 = byte length); otherwise slot 0 = -1,
-   * slot 1 = UTF-16 length, slot 2 = well-formed, and Rust asks copyUtf16.
+   * Leave a string for Rust (strings.rs, `from_js`) in the value slot at
+   * `base`: short and well-formed as UTF-8 in the scratch bytes from `offset`
+   * (slot base = byte length, base+1 = offset); otherwise base = -1, base+1 =
+   * UTF-16 length, base+2 = well-formed, and Rust asks copyUtf16. Returns the
+   * bytes used.
    */
-  stringOut(s) {
+  stringOut(s, base, offset) {
     const f = this.f64();
     const wellFormed = s.isWellFormed();
-    if (wellFormed && s.length * 3 <= this.bytesCap) {
-      f[0] = encoder.encodeInto(s, this.bytes()).written;
-      return;
+    if (wellFormed && s.length * 3 <= this.bytesCap - offset) {
+      const written = encoder.encodeInto(s, this.bytes().subarray(offset)).written;
+      f[base] = written;
+      f[base + 1] = offset;
+      return written;
     }
-    f[0] = -1;
-    f[1] = s.length;
-    f[2] = wellFormed ? 1 : 0;
+    f[base] = -1;
+    f[base + 1] = s.length;
+    f[base + 2] = wellFormed ? 1 : 0;
+    return 0;
   }
 
   copyUtf16(s, ptr, len) {

@@ -83,12 +83,12 @@ function handlerFor(runtime) {
       }
       const member = Object.hasOwn(members, prop) ? members[prop] : undefined;
       if (member) return member(s);
-      return alive(s).runtime.glue.py_get(s.key, pythonName(prop));
+      return runtime.pyGet(alive(s).key, pythonName(prop));
     },
     set(target, prop, value) {
       const s = alive(state.get(target));
       if (typeof prop === "symbol") throw new TypeError("PyProxy: symbol-keyed properties cannot be set on a Python object");
-      s.runtime.glue.py_set(s.key, pythonName(prop), value);
+      runtime.pySet(s.key, pythonName(prop), value);
       return true;
     },
     has(target, prop) {
@@ -105,7 +105,7 @@ function handlerFor(runtime) {
     apply(target, thisArg, args) {
       const s = alive(state.get(target));
       runtime.stack.check();
-      return s.runtime.glue.py_call(s.key, args);
+      return runtime.pyCall(s.key, args);
     },
     getPrototypeOf() {
       return PyProxy.prototype;

@@ -7,7 +7,11 @@ use bridge_py::error::OpError;
 use bridge_py::ops;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_value, to_value};
+use bridge_core::boundary::TagWord;
+use std::cell::RefCell;
+
+use crate::convert::{from_value, from_word, to_value, write_result};
+use crate::scratch;
 use crate::hooks::{self, Hooks};
 
 /// A bridge refusal as the JS error class its variant names.
@@ -106,6 +110,76 @@ pub fn py_delete(k: f64, name: &str) -> Result<bool, JsValue> {
 #[wasm_bindgen]
 pub fn py_has(k: f64, name: &str) -> Result<bool, JsValue> {
     ops::hasattr(key(k)?, name).map_err(op_error)
+}
+
+thread_local! {
+    /// A fast call's result that is a JS value (tag word `returned`), for
+    /// `take_result_object`: returning it directly would cost one more
+    /// JS→wasm transition (freeing its externref slot) on every call.
+    static RESULT_OBJECT: RefCell<JsValue> = const { RefCell::new(JsValue::UNDEFINED) };
+}
+
+/// Leave a result in the scratch result slots; the word is also returned.
+fn fast_out(v: Result<bridge_py::crossing::Value, OpError>) -> Result<u32, JsValue> {
+    let v = v.map_err(op_error)?;
+    let js = write_result(v).map_err(bridge_error)?;
+    if !js.is_undefined() {
+        RESULT_OBJECT.with(|r| *r.borrow_mut() = js);
+    }
+    Ok(scratch::f64(scratch::RESULT_WORD) as u32)
+}
+
+/// The argument `i` the JS side left in the scratch slots (`o` if it is an object).
+fn fast_arg(i: usize, o: JsValue) -> Result<bridge_py::crossing::Value, JsValue> {
+    let word = TagWord(scratch::f64(scratch::arg_word(i)) as u32);
+    from_word(o, word, scratch::arg_value(i)).map_err(bridge_error)
+}
+
+/// `proxy(a, b, c)` with up to three arguments in the scratch slots: one
+/// JS→wasm call; the result is left in the result slots.
+#[wasm_bindgen]
+pub fn py_call_fast(k: f64, n: u32, o0: JsValue, o1: JsValue, o2: JsValue) -> Result<u32, JsValue> {
+    let key = key(k)?;
+    let mut values = Vec::with_capacity(n as usize);
+    for (i, o) in [o0, o1, o2].into_iter().take((n as usize).min(scratch::MAX_ARGS)).enumerate() {
+        values.push(fast_arg(i, o)?);
+    }
+    fast_out(ops::call(key, values))
+}
+
+/// `proxy.name` with an interned name id (`py_intern`); word `absent` when
+/// Python has no such attribute.
+#[wasm_bindgen]
+pub fn py_get_fast(k: f64, name: u32) -> Result<u32, JsValue> {
+    let key = key(k)?;
+    match ops::getattr_interned(key, name).map_err(op_error)? {
+        Some(v) => fast_out(Ok(v)),
+        None => {
+            let absent = bridge_core::boundary::Tag::Absent as u8 as f64;
+            scratch::set_f64(scratch::RESULT_WORD, absent);
+            Ok(absent as u32)
+        }
+    }
+}
+
+/// `proxy.name = value`, the value in argument slot 0 (or `o0`).
+#[wasm_bindgen]
+pub fn py_set_fast(k: f64, name: u32, o0: JsValue) -> Result<(), JsValue> {
+    let key = key(k)?;
+    let v = fast_arg(0, o0)?;
+    ops::setattr_interned(key, name, v).map_err(op_error)
+}
+
+/// An id for an attribute name JS will read often.
+#[wasm_bindgen]
+pub fn py_intern(name: &str) -> Result<u32, JsValue> {
+    ops::intern_name(name).map_err(op_error)
+}
+
+/// The JS value of the last fast result whose word was `returned`.
+#[wasm_bindgen]
+pub fn take_result_object() -> JsValue {
+    RESULT_OBJECT.with(|r| std::mem::replace(&mut *r.borrow_mut(), JsValue::UNDEFINED))
 }
 
 #[wasm_bindgen]

@@ -6,11 +6,15 @@
 //! crossing back takes a new reference on its Python-table entry. Going *to*
 //! JS, a `Ref::Js` gives back the original JS value and hands its reference
 //! back; a `Ref::Py`'s reference is taken over by the new `PyProxy`.
+//!
+//! Two ways out to JS: [`from_value`] makes a `JsValue` (one transition for
+//! numbers and strings), and [`write_value`] leaves primitives in a scratch
+//! value slot for the JS side to read, making a `JsValue` only for the rest.
 
 use bridge_core::boundary::{Tag, TagWord};
 use bridge_core::error::BridgeError;
 use bridge_core::handle::{PyRef, TableKey};
-use bridge_core::value::BigInt;
+use bridge_core::value::{BigInt, Text};
 use bridge_py::crossing::{JsHandle, Ref, Value};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -21,9 +25,15 @@ use crate::{hooks, jstable, scratch, strings};
 /// A side effect for objects: a new JS-table entry, owned by the result.
 pub fn to_value(v: JsValue) -> Result<Value, BridgeError> {
     let word = TagWord(hooks::with(|h| h.classify(&v)));
+    from_word(v, word, scratch::RESULT)
+}
+
+/// A JS value whose tag word the JS side already wrote, with its value slot
+/// at `base` (see `bridge_core::boundary::scratch`).
+pub fn from_word(v: JsValue, word: TagWord, base: usize) -> Result<Value, BridgeError> {
     Ok(match word.tag() {
-        Some(Tag::Number) => Value::from_js_number(scratch::f64(0)),
-        Some(Tag::String) => Value::Str(strings::from_js(&v)?),
+        Some(Tag::Number) => Value::from_js_number(scratch::f64(base)),
+        Some(Tag::String) => Value::Str(strings::from_js(&v, base)?),
         Some(Tag::Undefined) => Value::Undefined,
         Some(Tag::Null) => Value::Null,
         Some(Tag::False) => Value::Bool(false),
@@ -36,19 +46,22 @@ pub fn to_value(v: JsValue) -> Result<Value, BridgeError> {
             Value::BigInt(BigInt::from_hex(&String::from(hex))?)
         }
         Some(Tag::Python) => {
-            let key = PyRef::from_wire_f64(scratch::f64(0))?;
+            let key = PyRef::from_wire_f64(scratch::f64(base))?;
             Value::Handle(Ref::Py(bridge_py::ops::share(key)?))
         }
         Some(Tag::Object) => {
-            let id = scratch::f64(0);
+            let id = scratch::f64(base);
             let key = jstable::insert(v)?;
             Value::Handle(Ref::Js(JsHandle::assume_owned(key, word.flags(), id)))
         }
-        None => return Err(BridgeError::conversion("JS value", format!("the JS side sent an unknown tag word {:#x}", word.0))),
+        Some(Tag::Returned | Tag::Absent) | None => {
+            return Err(BridgeError::conversion("JS value", format!("the JS side sent an unexpected tag word {:#x}", word.0)))
+        }
     })
 }
 
-/// A value on its way out of Python. Hands over the references it carries.
+/// A value on its way out of Python, as a `JsValue`. Hands over the
+/// references it carries.
 pub fn from_value(v: Value) -> Result<JsValue, BridgeError> {
     Ok(match v {
         Value::Undefined => JsValue::UNDEFINED,
@@ -66,6 +79,60 @@ pub fn from_value(v: Value) -> Result<JsValue, BridgeError> {
             hooks::with(|h| h.make_py_proxy(key.to_wire() as f64, flags))
         }
     })
+}
+
+/// A value on its way out of Python, through the scratch area: its tag word
+/// at `word_slot`, its content in the value slot at `base`. Returns the
+/// `JsValue` the JS side takes when the word is `returned` (else `undefined`).
+/// A UTF-8 string is read by JS by pointer: with `keep`, the string is kept
+/// alive past this call (a result); without, the caller keeps `v` alive until
+/// JS has read it (an argument) and passes it back through `hold`.
+pub fn write_value(v: Value, word_slot: usize, base: usize, hold: &mut Option<String>) -> Result<JsValue, BridgeError> {
+    let tag = match v {
+        Value::Undefined => Tag::Undefined,
+        Value::Null => Tag::Null,
+        Value::Bool(true) => Tag::True,
+        Value::Bool(false) => Tag::False,
+        Value::Int(n) => {
+            scratch::set_f64(base, n as f64);
+            Tag::Number
+        }
+        Value::Float(f) => {
+            scratch::set_f64(base, f);
+            Tag::Number
+        }
+        Value::Str(Text::Utf8(s)) => {
+            let (ptr, len) = (s.as_ptr() as usize, s.len());
+            scratch::set_f64(base, ptr as f64);
+            scratch::set_f64(base + 1, len as f64);
+            *hold = Some(s);
+            Tag::String
+        }
+        Value::Handle(Ref::Py(obj)) => {
+            scratch::set_f64(base + 1, obj.flags.bits() as f64);
+            scratch::set_f64(base, obj.into_raw().to_wire() as f64);
+            Tag::Python
+        }
+        other => {
+            let js = from_value(other)?;
+            scratch::set_f64(word_slot, Tag::Returned as u8 as f64);
+            return Ok(js);
+        }
+    };
+    scratch::set_f64(word_slot, tag as u8 as f64);
+    Ok(JsValue::UNDEFINED)
+}
+
+/// A result of a JS→Python call, through the scratch result slots.
+pub fn write_result(v: Value) -> Result<JsValue, BridgeError> {
+    let mut hold = None;
+    let js = write_value(v, scratch::RESULT_WORD, scratch::RESULT, &mut hold)?;
+    if let Some(s) = hold {
+        let (ptr, len) = scratch::keep_string(s);
+        scratch::set_f64(scratch::RESULT, ptr as f64);
+        scratch::set_f64(scratch::RESULT + 1, len as f64);
+    }
+    Ok(js)
 }
 
 /// `BigInt("0x…")`, negated for negatives (BigInt() takes no signed hex).

@@ -1,32 +1,35 @@
-//! The per-runtime scratch area in linear memory, where the JS side leaves
-//! what a crossing returns besides the value itself (a number, an object's
-//! identity, a string's UTF-8 bytes), so that one call carries it all.
+//! The per-runtime scratch area in linear memory (layout:
+//! `bridge_core::boundary::scratch`), where one call leaves what it carries
+//! besides a JS value itself: numbers, tag words, identities, Python keys,
+//! strings' bytes. That is what lets a crossing be one transition.
 //!
-//! The JS side writes here only right before it returns from a hook, after
-//! any user code has run; the Rust side reads right after the call returns,
-//! before it calls JS again. Nested crossings in between therefore never see
-//! each other's contents.
+//! Who writes when: the side that is about to make a call writes the
+//! arguments right before it, and the callee reads them before running any
+//! user code; the callee writes the result right before returning, after all
+//! user code (and every drop that could run user code), and the caller reads
+//! it right after the call returns. Nested crossings happen only in between,
+//! so they never see each other's contents.
 //!
 //! No `unsafe`: the slots are `Cell`s (interior mutability tells the compiler
 //! that code outside its view, here JS, may change them), and JS only gets
 //! their address.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
-/// Number slots (`Float64Array` on the JS side).
-pub const F64_SLOTS: usize = 4;
-/// Bytes for a string's UTF-8 (`Uint8Array` on the JS side).
-pub const STR_CAP: usize = 4096;
+pub use bridge_core::boundary::scratch::{arg_value, arg_word, BYTES, F64_SLOTS, MAX_ARGS, RESULT, RESULT_WORD};
 
 struct Area {
     f64s: Box<[Cell<f64>; F64_SLOTS]>,
-    bytes: Box<[Cell<u8>; STR_CAP]>,
+    bytes: Box<[Cell<u8>; BYTES]>,
+    /// A string handed to JS by pointer stays here until the next one.
+    keep: RefCell<Option<String>>,
 }
 
 thread_local! {
     static AREA: Area = Area {
         f64s: Box::new([const { Cell::new(0.0) }; F64_SLOTS]),
-        bytes: Box::new([const { Cell::new(0) }; STR_CAP]),
+        bytes: Box::new([const { Cell::new(0) }; BYTES]),
+        keep: RefCell::new(None),
     };
 }
 
@@ -35,12 +38,30 @@ pub fn f64(i: usize) -> f64 {
     AREA.with(|a| a.f64s[i].get())
 }
 
-/// The first `len` string bytes, copied out.
-pub fn bytes(len: usize) -> Vec<u8> {
-    AREA.with(|a| a.bytes[..len.min(STR_CAP)].iter().map(Cell::get).collect())
+pub fn set_f64(i: usize, v: f64) {
+    AREA.with(|a| a.f64s[i].set(v))
 }
 
-/// `(f64 slots address, string bytes address, string capacity)` for the JS side.
+/// String bytes `offset..offset + len`, copied out (clamped to the area).
+pub fn bytes(offset: usize, len: usize) -> Vec<u8> {
+    AREA.with(|a| {
+        let end = offset.saturating_add(len).min(BYTES);
+        a.bytes[offset.min(end)..end].iter().map(Cell::get).collect()
+    })
+}
+
+/// Keep `s` alive for JS to read by pointer; returns `(pointer, byte length)`.
+/// The previous kept string is dropped (a `String`: no user code runs).
+pub fn keep_string(s: String) -> (u32, u32) {
+    AREA.with(|a| {
+        let mut keep = a.keep.borrow_mut();
+        let out = (s.as_ptr() as usize as u32, s.len() as u32);
+        *keep = Some(s);
+        out
+    })
+}
+
+/// `(number slots address, string bytes address, string capacity)` for the JS side.
 pub fn layout() -> (u32, u32, u32) {
-    AREA.with(|a| (a.f64s.as_ptr() as usize as u32, a.bytes.as_ptr() as usize as u32, STR_CAP as u32))
+    AREA.with(|a| (a.f64s.as_ptr() as usize as u32, a.bytes.as_ptr() as usize as u32, BYTES as u32))
 }

@@ -1,11 +1,12 @@
 //! Strings through linear memory, any length, lone surrogates kept.
 //!
 //! JS → Rust: a short well-formed string arrives already encoded as UTF-8 in
-//! the scratch area (written by the same `classify` call that named its tag);
-//! anything longer, or with lone surrogates, is copied as UTF-16 code units
-//! into a buffer of the right size. Rust → JS: UTF-16 code units are decoded
-//! by the JS side from memory in chunks, never spread as call arguments
-//! (`String.fromCharCode(...units)` throws past ~120k units).
+//! the scratch bytes (written by the same call that named its tag); anything
+//! longer, or with lone surrogates, is copied as UTF-16 code units into a
+//! buffer of the right size. Rust → JS: UTF-8 is read by the JS side from
+//! memory by pointer; UTF-16 code units are decoded from memory in chunks,
+//! never spread as call arguments (`String.fromCharCode(...units)` throws
+//! past ~120k units).
 
 use bridge_core::error::BridgeError;
 use bridge_core::value::Text;
@@ -13,17 +14,18 @@ use wasm_bindgen::JsValue;
 
 use crate::{hooks, scratch};
 
-/// The text of a JS string that `classify` just tagged.
-pub fn from_js(s: &JsValue) -> Result<Text, BridgeError> {
-    let utf8_len = scratch::f64(0);
+/// The text of a JS string whose value slot starts at `base`.
+pub fn from_js(s: &JsValue, base: usize) -> Result<Text, BridgeError> {
+    let utf8_len = scratch::f64(base);
     if utf8_len >= 0.0 {
-        let bytes = scratch::bytes(utf8_len as usize);
-        return String::from_utf8(bytes)
-            .map(Text::Utf8)
-            .map_err(|e| BridgeError::InvalidUtf8 { offset: e.utf8_error().valid_up_to(), reason: "the JS side wrote invalid UTF-8" });
+        let bytes = scratch::bytes(scratch::f64(base + 1) as usize, utf8_len as usize);
+        return String::from_utf8(bytes).map(Text::Utf8).map_err(|e| BridgeError::InvalidUtf8 {
+            offset: e.utf8_error().valid_up_to(),
+            reason: "the JS side wrote invalid UTF-8",
+        });
     }
-    let len = scratch::f64(1) as usize;
-    let well_formed = scratch::f64(2) != 0.0;
+    let len = scratch::f64(base + 1) as usize;
+    let well_formed = scratch::f64(base + 2) != 0.0;
     let mut units = vec![0u16; len];
     hooks::with(|h| h.copy_utf16(s, units.as_mut_ptr() as usize as u32, len as u32));
     if well_formed {
@@ -33,7 +35,7 @@ pub fn from_js(s: &JsValue) -> Result<Text, BridgeError> {
     Ok(Text::Utf16(units))
 }
 
-/// A JS string for `text`.
+/// A JS string for `text` (one transition).
 pub fn to_js(text: &Text) -> JsValue {
     match text {
         Text::Utf8(s) => JsValue::from_str(s),

@@ -18,6 +18,7 @@ pub mod host;
 pub mod jsexception;
 pub mod jsproxy;
 pub mod module;
+mod names;
 pub mod ops;
 mod pytable;
 pub(crate) mod runner;

@@ -40,6 +40,31 @@ pub fn getattr(key: PyRef, name: &str) -> Result<Option<Value>, OpError> {
     })
 }
 
+/// `proxy.name` with an interned name (`intern_name`).
+pub fn getattr_interned(key: PyRef, name: u32) -> Result<Option<Value>, OpError> {
+    with_obj(key, |obj| {
+        let name = crate::names::get(obj.py(), name).map_err(crate::error::bridge_to_pyerr)?;
+        match obj.getattr(&name) {
+            Ok(v) => out(&v).map(Some),
+            Err(e) if e.is_instance_of::<PyAttributeError>(obj.py()) => Ok(None),
+            Err(e) => Err(e),
+        }
+    })
+}
+
+/// `proxy.name = value` with an interned name.
+pub fn setattr_interned(key: PyRef, name: u32, value: Value) -> Result<(), OpError> {
+    with_obj(key, |obj| {
+        let name = crate::names::get(obj.py(), name).map_err(crate::error::bridge_to_pyerr)?;
+        obj.setattr(&name, value_to_py(obj.py(), value, None)?)
+    })
+}
+
+/// An id for an attribute name JS reads often (see `names.rs`).
+pub fn intern_name(name: &str) -> Result<u32, OpError> {
+    Python::attach(|py| crate::names::intern(py, name)).map_err(OpError::Bridge)
+}
+
 pub fn setattr(key: PyRef, name: &str, value: Value) -> Result<(), OpError> {
     with_obj(key, |obj| obj.setattr(name, value_to_py(obj.py(), value, None)?))
 }

@@ -25,7 +25,19 @@ pub fn flags_js() -> String {
     for (name, f) in PyFlags::NAMED {
         let _ = writeln!(s, "  {name}: 0x{:x},", f.bits());
     }
-    s.push_str("});\n");
+    s.push_str("});\n\n");
+    use super::scratch as sc;
+    let _ = writeln!(
+        s,
+        "export const SCRATCH = Object.freeze({{ result: {}, resultWord: {}, args: {}, argStride: {}, maxArgs: {}, f64Slots: {}, bytes: {} }});",
+        sc::RESULT,
+        sc::RESULT_WORD,
+        sc::ARGS,
+        sc::ARG_STRIDE,
+        sc::MAX_ARGS,
+        sc::F64_SLOTS,
+        sc::BYTES
+    );
     s
 }
 

@@ -6,6 +6,7 @@
 pub mod depth;
 pub mod flags;
 pub mod js_source;
+pub mod scratch;
 pub mod tag;
 
 pub use depth::{CrossingDepth, DepthGuard, Direction};

@@ -28,10 +28,15 @@ pub enum Tag {
     /// A `PyProxy` (or a `PythonError` holding an exception) of *this*
     /// runtime: crosses back as the original Python object.
     Python = 8,
+    /// In a result slot: "the value is the one the call returned", for
+    /// values that do not travel through the scratch area (BigInt, bytes…).
+    Returned = 9,
+    /// In a result slot: the property does not exist (`name in obj` is false).
+    Absent = 10,
 }
 
 impl Tag {
-    pub const ALL: [Tag; 9] = [
+    pub const ALL: [Tag; 11] = [
         Tag::Undefined,
         Tag::Number,
         Tag::String,
@@ -41,6 +46,8 @@ impl Tag {
         Tag::Null,
         Tag::Object,
         Tag::Python,
+        Tag::Returned,
+        Tag::Absent,
     ];
 
     /// The JS constant name (`TAG.undefined`…).
@@ -55,6 +62,8 @@ impl Tag {
             Tag::Null => "null",
             Tag::Object => "object",
             Tag::Python => "python",
+            Tag::Returned => "returned",
+            Tag::Absent => "absent",
         }
     }
 

@@ -1,11 +1,15 @@
-//! `JsAttrs`: property access and globals.
+//! `JsAttrs`: property access and globals. A get or a set is one call to JS:
+//! the value travels through the scratch area (see `convert::write_value`),
+//! and a get's result comes back already classified.
 
+use bridge_core::boundary::{Tag, TagWord};
 use bridge_core::handle::JsRef;
 use bridge_py::crossing::Value;
 use bridge_py::host::{JsAttrs, JsError};
 
-use super::{lookup, thrown, to_js, to_python, JsRuntime};
-use crate::{hooks, names};
+use super::{lookup, refused, thrown, to_python, JsRuntime};
+use crate::convert::{from_word, write_value};
+use crate::{hooks, names, scratch};
 
 impl JsAttrs for JsRuntime {
     fn global(&self, name: &str) -> Result<Option<Value>, JsError> {
@@ -19,17 +23,22 @@ impl JsAttrs for JsRuntime {
     fn get(&self, obj: JsRef, name: &str) -> Result<Option<Value>, JsError> {
         let target = lookup(obj)?;
         let key = names::js_name(name);
-        let v = to_python(hooks::with(|h| h.get_prop(&target, &key)).map_err(thrown)?)?;
-        if matches!(v, Value::Undefined) && !hooks::with(|h| h.has_prop(&target, &key)).map_err(thrown)? {
+        let v = hooks::with(|h| h.get_attr(&target, &key)).map_err(thrown)?;
+        let word = TagWord(scratch::f64(scratch::RESULT_WORD) as u32);
+        if word.tag() == Some(Tag::Absent) {
             return Ok(None);
         }
-        Ok(Some(v))
+        from_word(v, word, scratch::RESULT).map(Some).map_err(refused)
     }
 
     fn set(&self, obj: JsRef, name: &str, value: Value) -> Result<(), JsError> {
         let target = lookup(obj)?;
-        let value = to_js(value)?;
-        hooks::with(|h| h.set_prop(&target, &names::js_name(name), &value)).map_err(thrown)
+        let key = names::js_name(name);
+        let mut hold = None;
+        let o0 = write_value(value, scratch::arg_word(0), scratch::arg_value(0), &mut hold).map_err(refused)?;
+        let r = hooks::with(|h| h.set_attr(&target, &key, &o0)).map_err(thrown);
+        drop(hold); // JS has read the string by now
+        r
     }
 
     fn delete(&self, obj: JsRef, name: &str) -> Result<bool, JsError> {
