@@ -123,10 +123,12 @@ thread_local! {
 fn fast_out(v: Result<bridge_py::crossing::Value, OpError>) -> Result<u32, JsValue> {
     let v = v.map_err(op_error)?;
     let js = write_result(v).map_err(bridge_error)?;
-    if !js.is_undefined() {
+    let word = scratch::f64(scratch::RESULT_WORD) as u32;
+    // (Testing the word, not `js.is_undefined()`, which would be a call into JS.)
+    if word == bridge_core::boundary::Tag::Returned as u32 {
         RESULT_OBJECT.with(|r| *r.borrow_mut() = js);
     }
-    Ok(scratch::f64(scratch::RESULT_WORD) as u32)
+    Ok(word)
 }
 
 /// The argument `i` the JS side left in the scratch slots (`o` if it is an object).

@@ -127,6 +127,7 @@ pub fn test() -> Result<()> {
         }),
     ));
     for (name, script) in [
+        ("transition counts", "bridge-js/tests/transitions.mjs"),
         ("browser title test", "bridge-js/tests/browser_title.mjs"),
         (
             "browser console page test",
