@@ -15,6 +15,7 @@ export const TAG = Object.freeze({
   python: 8,
   returned: 9,
   absent: 10,
+  thrown: 11,
 });
 
 export const JS_FLAGS = Object.freeze({

@@ -30,34 +30,60 @@ export function makeHooks(runtime) {
   const crossing = new Crossing(runtime, classify);
   runtime.crossing = crossing;
   const mem = runtime.mem;
+  let caught;
+  const threw = (e) => {
+    caught = e;
+    mem.f64()[SCRATCH.resultWord] = TAG.thrown;
+    return undefined;
+  };
   return {
     classify,
     // One transition for a Python->JS call: arguments from the scratch slots,
     // the result classified into them (read before any user code runs, written
     // after it all has).
+    // These three never throw: a throw is kept for takeThrown and the result
+    // word says so (bridge-js/src/host/mod.rs, result_word).
     callFast(func, thisArg, n, o0, o1, o2) {
-      let args;
-      if (n === 0) args = [];
-      else if (n === 1) args = [crossing.argIn(0, o0)];
-      else if (n === 2) args = [crossing.argIn(0, o0), crossing.argIn(1, o1)];
-      else args = [crossing.argIn(0, o0), crossing.argIn(1, o1), crossing.argIn(2, o2)];
-      const r = nestedCall(stack, func, thisArg, args);
-      const word = classify(r, SCRATCH.result, 0);
-      mem.f64()[SCRATCH.resultWord] = word;
-      return r;
+      try {
+        let args;
+        if (n === 0) args = [];
+        else if (n === 1) args = [crossing.argIn(0, o0)];
+        else if (n === 2) args = [crossing.argIn(0, o0), crossing.argIn(1, o1)];
+        else args = [crossing.argIn(0, o0), crossing.argIn(1, o1), crossing.argIn(2, o2)];
+        const r = nestedCall(stack, func, thisArg, args);
+        const word = classify(r, SCRATCH.result, 0);
+        mem.f64()[SCRATCH.resultWord] = word;
+        return r;
+      } catch (e) {
+        return threw(e);
+      }
     },
     getAttr(obj, name) {
-      const v = obj[name];
-      if (v === undefined && !(isObjectLike(obj) && name in obj)) {
-        mem.f64()[SCRATCH.resultWord] = TAG.absent;
-        return undefined;
+      try {
+        const v = obj[name];
+        if (v === undefined && !(isObjectLike(obj) && name in obj)) {
+          mem.f64()[SCRATCH.resultWord] = TAG.absent;
+          return undefined;
+        }
+        const word = classify(v, SCRATCH.result, 0);
+        mem.f64()[SCRATCH.resultWord] = word;
+        return v;
+      } catch (e) {
+        return threw(e);
       }
-      const word = classify(v, SCRATCH.result, 0);
-      mem.f64()[SCRATCH.resultWord] = word;
-      return v;
     },
     setAttr(obj, name, o0) {
-      obj[name] = crossing.argIn(0, o0); // strict: a read-only property throws
+      try {
+        obj[name] = crossing.argIn(0, o0); // strict: a read-only property throws
+        mem.f64()[SCRATCH.resultWord] = TAG.undefined;
+      } catch (e) {
+        threw(e);
+      }
+    },
+    takeThrown() {
+      const e = caught;
+      caught = undefined;
+      return e;
     },
     setScratch: (f64Addr, bytesAddr, cap) => runtime.mem.setScratch(f64Addr, bytesAddr, cap),
     copyUtf16: (s, ptr, len) => runtime.mem.copyUtf16(s, ptr, len),

@@ -54,7 +54,7 @@ pub fn from_word(v: JsValue, word: TagWord, base: usize) -> Result<Value, Bridge
             let key = jstable::insert(v)?;
             Value::Handle(Ref::Js(JsHandle::assume_owned(key, word.flags(), id)))
         }
-        Some(Tag::Returned | Tag::Absent) | None => {
+        Some(Tag::Returned | Tag::Absent | Tag::Thrown) | None => {
             return Err(BridgeError::conversion("JS value", format!("the JS side sent an unexpected tag word {:#x}", word.0)))
         }
     })

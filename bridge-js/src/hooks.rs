@@ -82,7 +82,11 @@ extern "C" {
     /// `func.apply(this, args)` with up to `MAX_ARGS` arguments in the
     /// scratch slots (objects among them passed as `o0`..`o2`); the result's
     /// tag word and content are left in the result slots.
-    #[wasm_bindgen(method, catch, js_name = callFast)]
+    ///
+    /// These three hot hooks never throw: a throw is caught in JS and the
+    /// result word says `thrown` (fetch it with `take_thrown`), which spares
+    /// the glue's exception wrapper on every call.
+    #[wasm_bindgen(method, js_name = callFast)]
     pub fn call_fast(
         this: &Hooks,
         func: &JsValue,
@@ -91,14 +95,17 @@ extern "C" {
         o0: &JsValue,
         o1: &JsValue,
         o2: &JsValue,
-    ) -> Result<JsValue, JsValue>;
+    ) -> JsValue;
     /// `obj[name]`, classified into the result slots (`absent` when
     /// `undefined` and `name in obj` is false).
-    #[wasm_bindgen(method, catch, js_name = getAttr)]
-    pub fn get_attr(this: &Hooks, obj: &JsValue, name: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, js_name = getAttr)]
+    pub fn get_attr(this: &Hooks, obj: &JsValue, name: &JsValue) -> JsValue;
     /// `obj[name] = value`, the value in argument slot 0 (or `o0`).
-    #[wasm_bindgen(method, catch, js_name = setAttr)]
-    pub fn set_attr(this: &Hooks, obj: &JsValue, name: &JsValue, o0: &JsValue) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, js_name = setAttr)]
+    pub fn set_attr(this: &Hooks, obj: &JsValue, name: &JsValue, o0: &JsValue);
+    /// The value the last hot hook caught (result word `thrown`).
+    #[wasm_bindgen(method, js_name = takeThrown)]
+    pub fn take_thrown(this: &Hooks) -> JsValue;
     #[wasm_bindgen(method, catch, js_name = construct)]
     pub fn construct(this: &Hooks, ctor: &JsValue, args: js_sys::Array) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = toStr)]

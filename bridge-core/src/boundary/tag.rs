@@ -33,10 +33,14 @@ pub enum Tag {
     Returned = 9,
     /// In a result slot: the property does not exist (`name in obj` is false).
     Absent = 10,
+    /// In a result slot: the call threw; the hook kept the thrown value for
+    /// `takeThrown` (hot hooks catch in JS instead of through the glue's
+    /// per-call exception wrapper).
+    Thrown = 11,
 }
 
 impl Tag {
-    pub const ALL: [Tag; 11] = [
+    pub const ALL: [Tag; 12] = [
         Tag::Undefined,
         Tag::Number,
         Tag::String,
@@ -48,6 +52,7 @@ impl Tag {
         Tag::Python,
         Tag::Returned,
         Tag::Absent,
+        Tag::Thrown,
     ];
 
     /// The JS constant name (`TAG.undefined`…).
@@ -64,6 +69,7 @@ impl Tag {
             Tag::Python => "python",
             Tag::Returned => "returned",
             Tag::Absent => "absent",
+            Tag::Thrown => "thrown",
         }
     }
 
@@ -107,5 +113,6 @@ mod tests {
             }
         }
         assert_eq!(TagWord(15).tag(), None);
+        assert_eq!(TagWord(12).tag(), None);
     }
 }

@@ -2,14 +2,15 @@
 //! the value travels through the scratch area (see `convert::write_value`),
 //! and a get's result comes back already classified.
 
-use bridge_core::boundary::{Tag, TagWord};
+use bridge_core::boundary::Tag;
 use bridge_core::handle::JsRef;
 use bridge_py::crossing::Value;
 use bridge_py::host::{JsAttrs, JsError};
 
-use super::{lookup, refused, thrown, to_python, JsRuntime};
+use super::{lookup, refused, result_word, thrown, to_python, JsRuntime};
 use crate::convert::{from_word, write_value};
 use crate::{hooks, names, scratch};
+
 
 impl JsAttrs for JsRuntime {
     fn global(&self, name: &str) -> Result<Option<Value>, JsError> {
@@ -23,8 +24,8 @@ impl JsAttrs for JsRuntime {
     fn get(&self, obj: JsRef, name: &str) -> Result<Option<Value>, JsError> {
         let target = lookup(obj)?;
         let key = names::js_name(name);
-        let v = hooks::with(|h| h.get_attr(&target, &key)).map_err(thrown)?;
-        let word = TagWord(scratch::f64(scratch::RESULT_WORD) as u32);
+        let v = hooks::with(|h| h.get_attr(&target, &key));
+        let word = result_word()?;
         if word.tag() == Some(Tag::Absent) {
             return Ok(None);
         }
@@ -36,9 +37,9 @@ impl JsAttrs for JsRuntime {
         let key = names::js_name(name);
         let mut hold = None;
         let o0 = write_value(value, scratch::arg_word(0), scratch::arg_value(0), &mut hold).map_err(refused)?;
-        let r = hooks::with(|h| h.set_attr(&target, &key, &o0)).map_err(thrown);
+        hooks::with(|h| h.set_attr(&target, &key, &o0));
         drop(hold); // JS has read the string by now
-        r
+        result_word().map(drop)
     }
 
     fn delete(&self, obj: JsRef, name: &str) -> Result<bool, JsError> {

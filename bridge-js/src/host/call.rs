@@ -26,10 +26,10 @@ fn call_fast(f: &JsValue, this: &JsValue, args: Vec<Value>) -> Result<Value, JsE
             }
         }
     }
-    let r = hooks::with(|h| h.call_fast(f, this, n as u32, &objs[0], &objs[1], &objs[2])).map_err(thrown);
+    let r = hooks::with(|h| h.call_fast(f, this, n as u32, &objs[0], &objs[1], &objs[2]));
     drop(holds); // JS has read the strings by now
-    let word = TagWord(scratch::f64(scratch::RESULT_WORD) as u32);
-    from_word(r?, word, scratch::RESULT).map_err(refused)
+    let word = super::result_word()?;
+    from_word(r, word, scratch::RESULT).map_err(refused)
 }
 
 /// An argument list that failed halfway: the Python references already

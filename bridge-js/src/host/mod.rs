@@ -33,6 +33,15 @@ pub(crate) fn thrown(e: JsValue) -> JsError {
     JsError { name, message, value }
 }
 
+/// The result word of a hot hook, or the JS exception it caught.
+pub(crate) fn result_word() -> Result<bridge_core::boundary::TagWord, JsError> {
+    let word = bridge_core::boundary::TagWord(crate::scratch::f64(crate::scratch::RESULT_WORD) as u32);
+    if word.tag() == Some(bridge_core::boundary::Tag::Thrown) {
+        return Err(thrown(hooks::with(|h| h.take_thrown())));
+    }
+    Ok(word)
+}
+
 /// A bridge refusal (bad handle, full table…) as Python will see it.
 pub(crate) fn refused(e: BridgeError) -> JsError {
     JsError { name: e.js_class().to_owned(), message: e.to_string(), value: None }
