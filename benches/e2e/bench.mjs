@@ -649,7 +649,8 @@ async function main() {
   const loaded = {};
   let missingOurs = null;
   console.log(
-    `e2e bench: Node ${process.version}, n=${opts.n} ops per run, warm-up + median of ${opts.reps}; start-up: first load + median of ${opts.startupRuns} more` +
+    `e2e bench: Node ${process.version}, n=${opts.n} ops per run, warm-up + median of ${opts.reps}; ` +
+      (doStartup ? `start-up: first load + median of ${opts.startupRuns} more` : "start-up not measured") +
       (opts.filter !== null ? `; filter "${opts.filter}"` : ""),
   );
   for (const name of names) {
