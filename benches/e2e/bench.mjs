@@ -3,7 +3,7 @@
 // (npm pyodide@314.0.7), side by side in ONE Node process run.
 //
 //   node benches/e2e/bench.mjs [--n 100000] [--reps 5] [--startup-runs 5] [--only ours|pyodide]
-//                              [--filter SUBSTR] [--json FILE]
+//                              [--filter SUBSTR] [--json FILE] [--package DIR]
 //
 // Pyodide is installed by this script (`npm ci` in benches/e2e, pinned by
 // package.json + package-lock.json) when missing; afterwards it runs offline.
@@ -17,6 +17,8 @@
 // two floor rows always run, since the "ours vs floor" column needs them.
 // --json FILE writes every measured number (times of each repetition,
 // medians, rates, floors, start-up, sizes, errors) so runs can be compared.
+// --package DIR measures our package in DIR (index.js and dist/) instead of
+// bridge-js/package.
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -27,14 +29,16 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "../..");
 const PYODIDE_VERSION = "314.0.7";
 const PYODIDE_DIR = path.join(HERE, "node_modules/pyodide");
-const OUR_PACKAGE = path.join(ROOT, "bridge-js/package/index.js");
-const OUR_DIST = path.join(ROOT, "bridge-js/package/dist");
+// Our package (index.js, its modules, dist/); --package points elsewhere,
+// e.g. at another checkout whose package matches the dist/ it holds.
+let OUR_PACKAGE = path.join(ROOT, "bridge-js/package/index.js");
+let OUR_DIST = path.join(ROOT, "bridge-js/package/dist");
 
 const USAGE =
-  "usage: node benches/e2e/bench.mjs [--n N] [--reps R] [--startup-runs S] [--only ours|pyodide] [--filter SUBSTR] [--json FILE]";
+  "usage: node benches/e2e/bench.mjs [--n N] [--reps R] [--startup-runs S] [--only ours|pyodide] [--filter SUBSTR] [--json FILE] [--package DIR]";
 
 function parseArgs(argv) {
-  const o = { n: 100_000, reps: 5, startupRuns: 5, only: null, filter: null, json: null };
+  const o = { n: 100_000, reps: 5, startupRuns: 5, only: null, filter: null, json: null, package: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -48,6 +52,7 @@ function parseArgs(argv) {
     else if (a === "--only") o.only = next();
     else if (a === "--filter") o.filter = next();
     else if (a === "--json") o.json = next();
+    else if (a === "--package") o.package = path.resolve(next());
     else if (a === "-h" || a === "--help") {
       console.log(USAGE);
       process.exit(0);
@@ -633,6 +638,10 @@ function gitCommit() {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.package) {
+    OUR_PACKAGE = path.join(opts.package, "index.js");
+    OUR_DIST = path.join(opts.package, "dist");
+  }
   const names = opts.only ? [opts.only] : ["ours", "pyodide"];
   const wanted = (key) => opts.filter === null || key.includes(opts.filter);
   const ops = OPS.filter((op) => op.always || wanted(op.key));
@@ -651,7 +660,8 @@ async function main() {
   console.log(
     `e2e bench: Node ${process.version}, n=${opts.n} ops per run, warm-up + median of ${opts.reps}; ` +
       (doStartup ? `start-up: first load + median of ${opts.startupRuns} more` : "start-up not measured") +
-      (opts.filter !== null ? `; filter "${opts.filter}"` : ""),
+      (opts.filter !== null ? `; filter "${opts.filter}"` : "") +
+      (opts.package ? `; ours from ${opts.package}` : ""),
   );
   for (const name of names) {
     const rt = RUNTIMES[name];
@@ -661,7 +671,7 @@ async function main() {
       if (name === "ours") missingOurs = why;
       continue;
     }
-    const res = { ops: {}, errors: {}, na: {} };
+    const res = { ops: {}, errors: {}, na: {}, loaded: false };
     results[name] = res;
     if (doStartup) {
       process.stdout.write(`${name}: start-up ...`);
@@ -677,6 +687,7 @@ async function main() {
     try {
       loaded[name] = await rt.load();
       loaded[name].runPython(SETUP);
+      res.loaded = true;
     } catch (e) {
       delete loaded[name];
       res.errors.setup = e;
@@ -727,6 +738,7 @@ async function main() {
     if (!res) return "n/a";
     const name = res === ours ? "ours" : "pyodide";
     if (op.runtimes && !op.runtimes.includes(name)) return "-";
+    if (!res.loaded) return "not run";
     if (res.ops[op.key]) return fmtRate(res.ops[op.key].rate);
     if (res.na[op.key] !== undefined) return "n/a";
     return "FAILED";
@@ -798,6 +810,7 @@ async function main() {
         startupRuns: opts.startupRuns,
         only: opts.only,
         filter: opts.filter,
+        ourPackage: path.dirname(OUR_PACKAGE),
       },
       floor: floor ?? null,
       rows: Object.fromEntries(
