@@ -3,6 +3,7 @@
 // (npm pyodide@314.0.7), side by side in ONE Node process run.
 //
 //   node benches/e2e/bench.mjs [--n 100000] [--reps 5] [--startup-runs 5] [--only ours|pyodide]
+//                              [--filter SUBSTR] [--json FILE] [--package DIR]
 //
 // Pyodide is installed by this script (`npm ci` in benches/e2e, pinned by
 // package.json + package-lock.json) when missing; afterwards it runs offline.
@@ -10,6 +11,14 @@
 // --reps runs, the two runtimes' runs interleaved so noise hits both alike. Rates include the loop around the operation (a Python `for`
 // loop or a JS `for` loop), identical for both runtimes; the "empty Python
 // loop" row shows that overhead.
+//
+// --filter SUBSTR runs only the rows whose key contains SUBSTR (keys are
+// printed beside each row; start-up rows are `startup_*`, sizes `size_*`); the
+// two floor rows always run, since the "ours vs floor" column needs them.
+// --json FILE writes every measured number (times of each repetition,
+// medians, rates, floors, start-up, sizes, errors) so runs can be compared.
+// --package DIR measures our package in DIR (index.js and dist/) instead of
+// bridge-js/package.
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -20,11 +29,16 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "../..");
 const PYODIDE_VERSION = "314.0.7";
 const PYODIDE_DIR = path.join(HERE, "node_modules/pyodide");
-const OUR_PACKAGE = path.join(ROOT, "bridge-js/package/index.js");
-const OUR_DIST = path.join(ROOT, "bridge-js/package/dist");
+// Our package (index.js, its modules, dist/); --package points elsewhere,
+// e.g. at another checkout whose package matches the dist/ it holds.
+let OUR_PACKAGE = path.join(ROOT, "bridge-js/package/index.js");
+let OUR_DIST = path.join(ROOT, "bridge-js/package/dist");
+
+const USAGE =
+  "usage: node benches/e2e/bench.mjs [--n N] [--reps R] [--startup-runs S] [--only ours|pyodide] [--filter SUBSTR] [--json FILE] [--package DIR]";
 
 function parseArgs(argv) {
-  const o = { n: 100_000, reps: 5, startupRuns: 5, only: null };
+  const o = { n: 100_000, reps: 5, startupRuns: 5, only: null, filter: null, json: null, package: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -36,15 +50,19 @@ function parseArgs(argv) {
     else if (a === "--reps") o.reps = Number(next());
     else if (a === "--startup-runs") o.startupRuns = Number(next());
     else if (a === "--only") o.only = next();
+    else if (a === "--filter") o.filter = next();
+    else if (a === "--json") o.json = next();
+    else if (a === "--package") o.package = path.resolve(next());
     else if (a === "-h" || a === "--help") {
-      console.log("usage: node benches/e2e/bench.mjs [--n N] [--reps R] [--startup-runs S] [--only ours|pyodide]");
+      console.log(USAGE);
       process.exit(0);
-    } else die(`unknown argument ${a}`);
+    } else die(`unknown argument ${a}\n${USAGE}`);
   }
   for (const k of ["n", "reps", "startupRuns"]) {
     if (!Number.isInteger(o[k]) || o[k] < 1) die(`--${k} must be a positive integer`);
   }
   if (o.only && !["ours", "pyodide"].includes(o.only)) die("--only takes ours or pyodide");
+  if (o.filter === "") die("--filter needs a non-empty substring");
   return o;
 }
 
@@ -127,22 +145,71 @@ const RUNTIMES = {
 
 // ---------------------------------------------------------------- operations
 
-// JS-side objects the Python code reaches through `from js import ...`.
-let jsCalls = 0;
-globalThis.benchNoop = function benchNoop() {
-  jsCalls++;
-};
-globalThis.benchObj = { x: 1 };
+/** Thrown by an op's `make` when the op cannot run on this runtime build: reported as n/a, not a failure. */
+class NotApplicable extends Error {}
 
-const SETUP = `
-from js import benchNoop, benchObj
+// ASCII strings of a given length, and one non-ASCII string (BMP only, so
+// Python's len() and JS's .length agree: 1-, 2- and 3-byte UTF-8 chars mixed).
+const asciiOf = (len) => Array.from({ length: len }, (_, i) => String.fromCharCode(97 + (i % 26))).join("");
+const NON_ASCII = "aé→ü✓ßд€";
+const STRINGS = {
+  s8: asciiOf(8),
+  s512: asciiOf(512),
+  s4096: asciiOf(4096),
+  u512: Array.from({ length: 512 }, (_, i) => NON_ASCII[i % NON_ASCII.length]).join(""),
+};
+const STRING_ROWS = [
+  ["s8", "8 ASCII chars"],
+  ["s512", "512 ASCII chars"],
+  ["s4096", "4096 ASCII chars"],
+  ["u512", "512 non-ASCII chars"],
+];
+
+// JS-side objects the Python code reaches through `from js import ...`. The
+// functions do just enough work for a check to see every call and its
+// arguments arrive: they add into `jsSum`, which each timed run resets.
+let jsSum = 0;
+globalThis.benchNoop = function benchNoop() {
+  jsSum += 1;
+};
+globalThis.benchNum = function benchNum(a) {
+  jsSum += a;
+};
+globalThis.benchStr = function benchStr(s) {
+  jsSum += s.length; // NaN if a proxy arrived instead of a string
+};
+globalThis.benchF3 = function benchF3(a, b, c) {
+  jsSum += a + b + c.length;
+};
+globalThis.benchKw = function benchKw(a, kw) {
+  jsSum += a + kw.a; // keyword arguments arrive as one trailing object (both runtimes)
+};
+globalThis.benchObj = { x: 1, y: -1 };
+globalThis.benchM = {
+  acc: 0,
+  m(x) {
+    this.acc += x; // module code is strict: an unbound `this` throws
+  },
+};
+globalThis.benchStrs = { ...STRINGS };
+globalThis.benchNest = { child: { v: 1 } };
+
+const pyStr = (s) => JSON.stringify(s); // a JSON string literal is a valid Python literal
+
+const SETUP_HEAD = `
+from js import benchNoop, benchNum, benchStr, benchF3, benchKw, benchObj, benchM, benchStrs, benchNest
 
 def bench_empty_loop(n):
     for _ in range(n):
         pass
 
-def bench_py_calls_js(n):
-    f = benchNoop
+def bench_builtin_call(n):
+    f = abs
+    for _ in range(n):
+        f(0)
+
+def bench_py_calls_py(n):
+    f = bench_noop
     for _ in range(n):
         f()
 
@@ -153,59 +220,230 @@ def bench_py_reads_js_attr(n):
         s += o.x
     return s
 
+def bench_py_writes_js_attr(n):
+    o = benchObj
+    for i in range(n):
+        o.y = i
+
+def bench_py_calls_js_method(n):
+    o = benchM
+    for _ in range(n):
+        o.m(1)
+
+def bench_jsproxy_make_drop(n):
+    o = benchNest
+    c = None
+    for _ in range(n):
+        c = o.child  # the previous iteration's JsProxy is freed here
+    return c.v
+
 def bench_noop():
     pass
+
+def bench_p1(a):
+    pass
+
+def bench_p3(a, b, c):
+    pass
+
+def bench_echo(*args):
+    return repr(args)
 
 class BenchC:
     pass
 
 bench_c = BenchC()
 bench_c.x = 1
+bench_c.y = -1
+
+bench_strs = BenchC()
+${Object.entries(STRINGS)
+  .map(([k, v]) => `bench_strs.${k} = ${pyStr(v)}`)
+  .join("\n")}
+
+bench_nest = BenchC()
+bench_nest.child = BenchC()
+bench_nest.child.v = 1
 `;
 
-/** Each op: (rt, n) -> a function doing n operations and returning a check value. */
-const OPS = [
-  {
-    key: "empty_loop",
-    title: "empty Python loop (overhead reference)",
-    make: (rt) => (n) => rt.runPython(`bench_empty_loop(${n})`),
-    check: () => true,
-  },
-  {
-    key: "py_calls_js",
-    title: "Python calls a trivial JS function",
+// Generated Python loops (one function per op), appended to SETUP_HEAD.
+const generated = [];
+
+/** A Python loop calling JS function `jsName` as `call` (e.g. `f(1)`); the JS side sums into jsSum. */
+function pyCallsJs(key, title, jsName, call, expected) {
+  generated.push(`def bench_${key}(n):\n    f = ${jsName}\n    for _ in range(n):\n        ${call}\n`);
+  return {
+    key,
+    title,
+    floored: true,
     make: (rt) => (n) => {
-      const before = jsCalls;
-      rt.runPython(`bench_py_calls_js(${n})`);
-      return jsCalls - before;
+      jsSum = 0;
+      rt.runPython(`bench_${key}(${n})`);
+      return jsSum;
     },
-    check: (v, n) => v === n,
-  },
-  {
-    key: "js_calls_py",
-    title: "JS calls a trivial Python function",
+    check: (v, n) => v === expected(n),
+  };
+}
+
+/** Python reads attribute `attr` of a JS object holding a string, returning the last one read. */
+function pyGetsJsStr(attr, what) {
+  const key = `py_gets_js_str_${attr}`;
+  generated.push(`def bench_${key}(n):\n    o = benchStrs\n    s = None\n    for _ in range(n):\n        s = o.${attr}\n    return s\n`);
+  return {
+    key,
+    title: `Python gets a JS string, ${what}`,
+    floored: true,
+    make: (rt) => (n) => rt.runPython(`bench_${key}(${n})`),
+    check: (v) => v === STRINGS[attr],
+  };
+}
+
+/** JS reads attribute `attr` of a Python object holding a string. */
+function jsGetsPyStr(attr, what) {
+  return {
+    key: `js_gets_py_str_${attr}`,
+    title: `JS gets a Python string, ${what}`,
+    floored: true,
     make: (rt) => {
-      const f = rt.globals.get("bench_noop");
+      const o = rt.globals.get("bench_strs");
+      return (n) => {
+        let s;
+        for (let i = 0; i < n; i++) s = o[attr];
+        return s;
+      };
+    },
+    check: (v) => v === STRINGS[attr],
+  };
+}
+
+/**
+ * JS calls a Python function (`def f(...): pass`) as `call(f)`, counting the
+ * calls that returned None -> undefined. Before timing, `bench_echo` called the
+ * same way must show Python received exactly `expectRepr`.
+ */
+function jsCallsPy(key, title, pyName, call, expectRepr) {
+  return {
+    key,
+    title,
+    floored: true,
+    make: (rt) => {
+      const echo = rt.globals.get("bench_echo");
+      const seen = call(echo);
+      if (seen !== expectRepr) throw new Error(`Python received ${String(seen)}, wanted ${expectRepr}`);
+      const f = rt.globals.get(pyName);
       return (n) => {
         let c = 0;
-        for (let i = 0; i < n; i++) {
-          f();
-          c++;
-        }
+        for (let i = 0; i < n; i++) if (call(f) === undefined) c++;
         return c;
       };
     },
     check: (v, n) => v === n,
+  };
+}
+
+/**
+ * On a runtime that reports live handles (ours), fail an op whose runs leave
+ * handles behind: a "made and dropped" proxy must really be freed.
+ */
+function leakChecked(rt, fn) {
+  if (typeof rt.liveHandles !== "function") return fn;
+  return (n) => {
+    const before = rt.liveHandles();
+    const v = fn(n);
+    const after = rt.liveHandles();
+    const grew = after.js - before.js + (after.py - before.py);
+    if (grew > 0) throw new Error(`leaked ${grew} handle(s) over ${n} ops (js ${before.js}->${after.js}, py ${before.py}->${after.py})`);
+    return v;
+  };
+}
+
+/**
+ * Each op: make(rt) -> a function doing n operations and returning a check
+ * value; check(value, n) must hold on every run. `runtimes` limits an op to
+ * some runtimes; `floored` rows get the "ours vs floor" column.
+ */
+const OPS = [
+  // ---- floors and references
+  {
+    key: "floor_import",
+    title: "floor: one bare wasm->JS import call (ours only)",
+    runtimes: ["ours"],
+    always: true,
+    make: (rt) => {
+      const f = rt.glue?.bench_import_floor;
+      if (typeof f !== "function") throw new NotApplicable("this build has no bench_import_floor export");
+      return (n) => f(n);
+    },
+    check: (v, n) => Number(v) === n,
   },
+  {
+    key: "floor_py_builtin_call",
+    title: "floor: Python calls a builtin, f(0) with f = abs",
+    always: true,
+    make: (rt) => (n) => rt.runPython(`bench_builtin_call(${n})`),
+    check: (v) => v === undefined,
+  },
+  {
+    key: "empty_loop",
+    title: "empty Python loop (overhead reference)",
+    make: (rt) => (n) => rt.runPython(`bench_empty_loop(${n})`),
+    check: (v) => v === undefined,
+  },
+  {
+    key: "py_calls_py",
+    title: "Python calls a trivial Python function (reference)",
+    make: (rt) => (n) => rt.runPython(`bench_py_calls_py(${n})`),
+    check: (v) => v === undefined,
+  },
+
+  // ---- Python -> JS calls
+  pyCallsJs("py_calls_js", "Python calls a trivial JS function", "benchNoop", "f()", (n) => n),
+  pyCallsJs("py_calls_js_int", "Python calls JS: f(1)", "benchNum", "f(1)", (n) => n),
+  pyCallsJs("py_calls_js_float", "Python calls JS: f(1.5)", "benchNum", "f(1.5)", (n) => 1.5 * n),
+  pyCallsJs("py_calls_js_str", 'Python calls JS: f("abc")', "benchStr", 'f("abc")', (n) => 3 * n),
+  pyCallsJs("py_calls_js_3args", 'Python calls JS: f(1, 2.5, "ab")', "benchF3", 'f(1, 2.5, "ab")', (n) => 5.5 * n),
+  pyCallsJs("py_calls_js_kwarg", "Python calls JS: f(1, a=2)", "benchKw", "f(1, a=2)", (n) => 3 * n),
+  {
+    key: "py_calls_js_method",
+    title: "Python calls a JS method: o.m(1), this bound",
+    floored: true,
+    make: (rt) => (n) => {
+      globalThis.benchM.acc = 0;
+      rt.runPython(`bench_py_calls_js_method(${n})`);
+      return globalThis.benchM.acc;
+    },
+    check: (v, n) => v === n,
+  },
+
+  // ---- JS -> Python calls
+  jsCallsPy("js_calls_py", "JS calls a trivial Python function", "bench_noop", (f) => f(), "()"),
+  jsCallsPy("js_calls_py_int", "JS calls Python: f(1)", "bench_p1", (f) => f(1), "(1,)"),
+  jsCallsPy("js_calls_py_str", 'JS calls Python: f("abc")', "bench_p1", (f) => f("abc"), "('abc',)"),
+  jsCallsPy("js_calls_py_3args", 'JS calls Python: f(1, 2.5, "ab")', "bench_p3", (f) => f(1, 2.5, "ab"), "(1, 2.5, 'ab')"),
+
+  // ---- attributes
   {
     key: "py_reads_js",
     title: "Python reads a JS attribute",
+    floored: true,
     make: (rt) => (n) => rt.runPython(`bench_py_reads_js_attr(${n})`),
     check: (v, n) => Number(v) === n,
   },
   {
+    key: "py_writes_js",
+    title: "Python writes a JS attribute",
+    floored: true,
+    make: (rt) => (n) => {
+      globalThis.benchObj.y = -1;
+      rt.runPython(`bench_py_writes_js_attr(${n})`);
+      return globalThis.benchObj.y;
+    },
+    check: (v, n) => v === n - 1,
+  },
+  {
     key: "js_reads_py",
     title: "JS reads a Python attribute",
+    floored: true,
     make: (rt) => {
       const c = rt.globals.get("bench_c");
       return (n) => {
@@ -216,7 +454,77 @@ const OPS = [
     },
     check: (v, n) => v === n,
   },
+  {
+    key: "js_writes_py",
+    title: "JS writes a Python attribute",
+    floored: true,
+    make: (rt) => {
+      const c = rt.globals.get("bench_c");
+      return (n) => {
+        c.y = -1;
+        for (let i = 0; i < n; i++) c.y = i;
+        return c.y;
+      };
+    },
+    check: (v, n) => v === n - 1,
+  },
+
+  // ---- strings
+  ...STRING_ROWS.map(([attr, what]) => pyGetsJsStr(attr, what)),
+  ...STRING_ROWS.map(([attr, what]) => jsGetsPyStr(attr, what)),
+
+  // ---- proxies made and dropped
+  {
+    key: "jsproxy_make_drop",
+    title: "JsProxy made and dropped (Python reads o.child)",
+    floored: true,
+    make: (rt) => leakChecked(rt, (n) => rt.runPython(`bench_jsproxy_make_drop(${n})`)),
+    check: (v) => v === 1,
+  },
+  {
+    key: "pyproxy_make_destroy",
+    title: "PyProxy made and destroyed (JS: c.child.destroy())",
+    floored: true,
+    make: (rt) => {
+      const p = rt.globals.get("bench_nest");
+      const first = p.child;
+      if (typeof first !== "object" || first.v !== 1) throw new Error(`c.child is not a PyProxy of the child: ${String(first)}`);
+      first.destroy();
+      return leakChecked(rt, (n) => {
+        let c = 0;
+        for (let i = 0; i < n; i++) {
+          p.child.destroy();
+          c++;
+        }
+        return c;
+      });
+    },
+    check: (v, n) => v === n,
+  },
 ];
+
+const SETUP = SETUP_HEAD + "\n" + generated.join("\n");
+
+// The floor for our "floored" rows, in ns per op, from two rows measured on
+// our runtime in this same run:
+//   floor = floor_py_builtin_call + floor_import
+// i.e. what one iteration of a Python loop calling a C builtin costs (loop
+// included, as in the Python-driven rows), plus one bare wasm->JS import call.
+// Python->JS rows: at the very least the Python loop and call machinery, and
+// one crossing into JS. JS->Python rows: one JS->wasm crossing (taken to cost
+// about what a wasm->JS import does) plus one trivial Python-level call; the
+// builtin row stands in for that call. It includes a Python loop iteration the
+// JS-driven rows do not pay, and a builtin call is cheaper than a `def` call
+// (see the "Python calls a trivial Python function" row): one formula for all
+// rows, read as an order of magnitude, not an exact minimum. It leaves out any
+// work the row itself asks for (converting or copying a 4096-char string,
+// allocating a proxy), so those rows sit further from it by design.
+function floorNs(ours, n) {
+  const imp = ours?.ops.floor_import;
+  const builtin = ours?.ops.floor_py_builtin_call;
+  if (!imp || !builtin) return undefined;
+  return { importNs: (imp.ms * 1e6) / n, builtinNs: (builtin.ms * 1e6) / n, ns: ((imp.ms + builtin.ms) * 1e6) / n };
+}
 
 /**
  * Time one operation on every runtime, interleaved: each repetition runs every
@@ -307,11 +615,22 @@ const pad = (s, n) => (String(s).length >= n ? String(s) : String(s) + " ".repea
 const lpad = (s, n) => (String(s).length >= n ? String(s) : " ".repeat(n - String(s).length) + String(s));
 
 function printTable(rows) {
-  const w = [Math.max(...rows.map((r) => r[0].length)), 14, 14, 14, 0];
-  console.log(`${pad("benchmark", w[0])}  ${lpad("ours", w[1])}  ${lpad("pyodide", w[2])}  ${lpad("ours/pyodide", w[3])}  better`);
-  console.log("-".repeat(w[0] + w[1] + w[2] + w[3] + 16));
-  for (const r of rows) {
-    console.log(`${pad(r[0], w[0])}  ${lpad(r[1], w[1])}  ${lpad(r[2], w[2])}  ${lpad(r[3], w[3])}  ${r[4]}`);
+  const head = ["benchmark", "ours", "pyodide", "ours/pyodide", "ours vs floor", "better", "key"];
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const left = new Set([0, 5, 6]);
+  const line = (r) => r.map((c, i) => (left.has(i) ? pad(c, w[i]) : lpad(c, w[i]))).join("  ").trimEnd();
+  console.log(line(head));
+  console.log("-".repeat(w.reduce((a, b) => a + b, 0) + 2 * (w.length - 1)));
+  for (const r of rows) console.log(line(r));
+}
+
+const errorText = (e) => `${e.name}: ${String(e.message).split("\n").slice(-3).join(" | ")}`;
+
+function gitCommit() {
+  try {
+    return execFileSync("git", ["-C", ROOT, "rev-parse", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return null;
   }
 }
 
@@ -319,12 +638,30 @@ function printTable(rows) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.package) {
+    OUR_PACKAGE = path.join(opts.package, "index.js");
+    OUR_DIST = path.join(opts.package, "dist");
+  }
   const names = opts.only ? [opts.only] : ["ours", "pyodide"];
+  const wanted = (key) => opts.filter === null || key.includes(opts.filter);
+  const ops = OPS.filter((op) => op.always || wanted(op.key));
+  const STARTUP_KEYS = ["startup_first", "startup_warm"];
+  const SIZE_KINDS = ["wasm", "stdlib", "js", "total"];
+  const sizeKey = (k, kind) => `size_${k}_${kind}`;
+  const SIZE_KEYS = SIZE_KINDS.flatMap((k) => ["raw", "gz"].map((kind) => sizeKey(k, kind)));
+  const doStartup = STARTUP_KEYS.some(wanted);
+  const doSizes = SIZE_KEYS.some(wanted);
+  if (opts.filter !== null && !doStartup && !doSizes && !OPS.some((op) => !op.always && wanted(op.key))) {
+    die(`--filter ${opts.filter} matches no row; keys: ${[...OPS.map((op) => op.key), ...STARTUP_KEYS, ...SIZE_KEYS].join(" ")}`);
+  }
   const results = {};
   const loaded = {};
   let missingOurs = null;
   console.log(
-    `e2e bench: Node ${process.version}, n=${opts.n} ops per run, warm-up + median of ${opts.reps}; start-up: first load + median of ${opts.startupRuns} more`,
+    `e2e bench: Node ${process.version}, n=${opts.n} ops per run, warm-up + median of ${opts.reps}; ` +
+      (doStartup ? `start-up: first load + median of ${opts.startupRuns} more` : "start-up not measured") +
+      (opts.filter !== null ? `; filter "${opts.filter}"` : "") +
+      (opts.package ? `; ours from ${opts.package}` : ""),
   );
   for (const name of names) {
     const rt = RUNTIMES[name];
@@ -334,44 +671,58 @@ async function main() {
       if (name === "ours") missingOurs = why;
       continue;
     }
-    const res = { ops: {}, errors: {} };
+    const res = { ops: {}, errors: {}, na: {}, loaded: false };
     results[name] = res;
-    process.stdout.write(`${name}: start-up ...`);
-    try {
-      res.startup = await measureStartup(rt, opts.startupRuns);
-      process.stdout.write(` first ${fmtMs(res.startup.first)}, warm median ${fmtMs(res.startup.warm)}\n`);
-    } catch (e) {
-      res.errors.startup = e;
-      process.stdout.write(` FAILED: ${e.message}\n`);
-      continue;
+    if (doStartup) {
+      process.stdout.write(`${name}: start-up ...`);
+      try {
+        res.startup = await measureStartup(rt, opts.startupRuns);
+        process.stdout.write(` first ${fmtMs(res.startup.first)}, warm median ${fmtMs(res.startup.warm)}\n`);
+      } catch (e) {
+        res.errors.startup = e;
+        process.stdout.write(` FAILED: ${e.message}\n`);
+        continue;
+      }
     }
     try {
       loaded[name] = await rt.load();
       loaded[name].runPython(SETUP);
+      res.loaded = true;
     } catch (e) {
       delete loaded[name];
       res.errors.setup = e;
       console.log(`${name}: setup FAILED: ${e.message}`);
       continue;
     }
-    res.sizes = sizes(rt.files());
+    if (doSizes) res.sizes = sizes(rt.files());
   }
 
-  // The crossings, each measured on both runtimes interleaved.
-  for (const op of OPS) {
+  // The crossings, each measured on both runtimes interleaved. The floor rows
+  // are measured last (shown first): by then the engine has tiered up the
+  // interpreter's hot paths, which a row measured first may not see yet, and a
+  // floor that is too slow would flatter every "ours vs floor" figure.
+  const measureOrder = [...ops.filter((op) => !op.always), ...ops.filter((op) => op.always)];
+  for (const op of measureOrder) {
     const fns = {};
     for (const [name, py] of Object.entries(loaded)) {
+      if (op.runtimes && !op.runtimes.includes(name)) continue;
       try {
         fns[name] = op.make(py);
       } catch (e) {
-        results[name].errors[op.key] = e;
+        if (e instanceof NotApplicable) {
+          results[name].na[op.key] = e.message;
+          console.log(`${name}: ${op.title}: n/a (${e.message})`);
+        } else {
+          results[name].errors[op.key] = e;
+          console.log(`${name}: ${op.title}: FAILED before timing: ${errorText(e)}`);
+        }
       }
     }
     const measured = measureInterleaved(fns, op.check, opts.n, opts.reps);
     for (const [name, m] of Object.entries(measured)) {
       if (m instanceof Error) {
         results[name].errors[op.key] = m;
-        console.log(`${name}: ${op.title}: FAILED: ${m.name}: ${String(m.message).split("\n").slice(-3).join(" | ")}`);
+        console.log(`${name}: ${op.title}: FAILED: ${errorText(m)}`);
       } else {
         results[name].ops[op.key] = m;
         console.log(`${name}: ${op.title}: ${fmtRate(m.rate)}`);
@@ -381,22 +732,44 @@ async function main() {
 
   const ours = results.ours;
   const pyo = results.pyodide;
+  const floor = floorNs(ours, opts.n);
   const ratio = (a, b) => (a !== undefined && b !== undefined ? `${(a / b).toFixed(2)}x` : "n/a");
+  const cell = (res, op) => {
+    if (!res) return "n/a";
+    const name = res === ours ? "ours" : "pyodide";
+    if (op.runtimes && !op.runtimes.includes(name)) return "-";
+    if (!res.loaded) return "not run";
+    if (res.ops[op.key]) return fmtRate(res.ops[op.key].rate);
+    if (res.na[op.key] !== undefined) return "n/a";
+    return "FAILED";
+  };
+  const floorX = (op) => {
+    const m = ours?.ops[op.key];
+    if (!op.floored || !m || !floor) return undefined;
+    return (m.ms * 1e6) / opts.n / floor.ns;
+  };
   const rows = [];
-  for (const op of OPS) {
+  for (const op of ops) {
     const a = ours?.ops[op.key]?.rate;
     const b = pyo?.ops[op.key]?.rate;
-    rows.push([op.title, a ? fmtRate(a) : ours ? "FAILED" : "n/a", b ? fmtRate(b) : pyo ? "FAILED" : "n/a", ratio(a, b), "higher"]);
+    const fx = floorX(op);
+    const fcell = !op.floored ? "" : fx !== undefined ? `${fx.toFixed(1)}x floor` : "n/a";
+    rows.push([op.title, cell(ours, op), cell(pyo, op), ratio(a, b), fcell, "higher", op.key]);
   }
   const s = (r, k) => r?.startup?.[k];
-  rows.push(["start-up, first load (load -> first runPython)", s(ours, "first") ? fmtMs(s(ours, "first")) : "n/a", s(pyo, "first") ? fmtMs(s(pyo, "first")) : "n/a", ratio(s(ours, "first"), s(pyo, "first")), "lower"]);
-  rows.push(["start-up, warm median (load -> first runPython)", s(ours, "warm") ? fmtMs(s(ours, "warm")) : "n/a", s(pyo, "warm") ? fmtMs(s(pyo, "warm")) : "n/a", ratio(s(ours, "warm"), s(pyo, "warm")), "lower"]);
+  if (doStartup) {
+    for (const [k, label] of [["first", "start-up, first load (load -> first runPython)"], ["warm", "start-up, warm median (load -> first runPython)"]]) {
+      if (!wanted(`startup_${k}`)) continue;
+      rows.push([label, s(ours, k) ? fmtMs(s(ours, k)) : "n/a", s(pyo, k) ? fmtMs(s(pyo, k)) : "n/a", ratio(s(ours, k), s(pyo, k)), "", "lower", `startup_${k}`]);
+    }
+  }
   const sizeLabels = { wasm: "wasm module", stdlib: "stdlib zip", js: "JS glue", total: "total shipped" };
-  for (const k of ["wasm", "stdlib", "js", "total"]) {
+  for (const k of SIZE_KINDS) {
     for (const kind of ["raw", "gz"]) {
+      if (!wanted(sizeKey(k, kind))) continue;
       const a = ours?.sizes?.[k]?.[kind];
       const b = pyo?.sizes?.[k]?.[kind];
-      rows.push([`size: ${sizeLabels[k]}, ${kind === "raw" ? "raw" : "gzip -9"}`, a !== undefined ? fmtBytes(a) : "n/a", b !== undefined ? fmtBytes(b) : "n/a", ratio(a, b), "lower"]);
+      rows.push([`size: ${sizeLabels[k]}, ${kind === "raw" ? "raw" : "gzip -9"}`, a !== undefined ? fmtBytes(a) : "n/a", b !== undefined ? fmtBytes(b) : "n/a", ratio(a, b), "", "lower", sizeKey(k, kind)]);
     }
   }
   console.log("");
@@ -406,10 +779,62 @@ async function main() {
       if (list.missing.length) console.log(`note: ${name} ${k}: missing ${list.missing.join(", ")}`);
     }
   }
-  console.log(
-    "files: ours = dist/bridge_js_bg.wasm | dist/python313.zip | dist/bridge_js.js + bridge-js/package/*.js + @bjorn3/browser_wasi_shim/dist/*.js;\n" +
-      "       pyodide = pyodide.asm.wasm | python_stdlib.zip | pyodide.asm.mjs + pyodide.mjs. Rates include the loop around each operation.",
-  );
+  if (floor) {
+    console.log(
+      `floor (ours, ns/op): ${floor.ns.toFixed(1)} = Python builtin call in a loop ${floor.builtinNs.toFixed(1)} + bare wasm->JS import ${floor.importNs.toFixed(1)}; ` +
+        `"ours vs floor" = ours' time per op / floor (lower is closer).`,
+    );
+  } else {
+    const why = ours?.na.floor_import ?? (ours ? "a floor row failed" : "ours not measured");
+    console.log(`floor: n/a (${why})`);
+  }
+  if (doSizes) {
+    console.log(
+      "files: ours = dist/bridge_js_bg.wasm | dist/python313.zip | dist/bridge_js.js + bridge-js/package/*.js + @bjorn3/browser_wasi_shim/dist/*.js;\n" +
+        "       pyodide = pyodide.asm.wasm | python_stdlib.zip | pyodide.asm.mjs + pyodide.mjs.",
+    );
+  }
+  console.log("Rates include the loop around each operation.");
+
+  if (opts.json) {
+    const nsPerOp = (m) => (m.ms * 1e6) / opts.n;
+    const out = {
+      meta: {
+        date: new Date().toISOString(),
+        node: process.version,
+        platform: `${process.platform}-${process.arch}`,
+        commit: gitCommit(),
+        pyodideVersion: PYODIDE_VERSION,
+        n: opts.n,
+        reps: opts.reps,
+        startupRuns: opts.startupRuns,
+        only: opts.only,
+        filter: opts.filter,
+        ourPackage: path.dirname(OUR_PACKAGE),
+      },
+      floor: floor ?? null,
+      rows: Object.fromEntries(
+        ops.map((op) => [op.key, { title: op.title, floored: !!op.floored, oursVsFloor: floorX(op) ?? null }]),
+      ),
+      runtimes: Object.fromEntries(
+        Object.entries(results).map(([name, r]) => [
+          name,
+          {
+            ops: Object.fromEntries(
+              Object.entries(r.ops).map(([k, m]) => [k, { rate: m.rate, medianMs: m.ms, nsPerOp: nsPerOp(m), timesMs: m.times }]),
+            ),
+            startup: r.startup ? { firstMs: r.startup.first, warmMedianMs: r.startup.warm, allMs: r.startup.all } : null,
+            sizes: r.sizes ?? null,
+            notApplicable: r.na,
+            errors: Object.fromEntries(Object.entries(r.errors).map(([k, e]) => [k, errorText(e)])),
+          },
+        ]),
+      ),
+    };
+    fs.writeFileSync(opts.json, JSON.stringify(out, null, 2) + "\n");
+    console.log(`wrote ${opts.json}`);
+  }
+
   const failures = Object.entries(results).flatMap(([n, r]) => Object.keys(r.errors).map((k) => `${n}/${k}`));
   if (failures.length) {
     console.log(`bench: failed measurements: ${failures.join(", ")}`);
