@@ -108,3 +108,20 @@ pub fn generic_getattr<'py>(obj: &Bound<'py, PyAny>, name: &Bound<'py, PyString>
     // exception set, which `assume_owned_or_err` turns into a `PyErr`.
     unsafe { Bound::from_owned_ptr_or_err(obj.py(), ffi::PyObject_GenericGetAttr(obj.as_ptr(), name.as_ptr())) }
 }
+
+/// `callable(*args)` through CPython's vectorcall: no argument tuple is made.
+pub fn vectorcall<'py>(callable: &Bound<'py, PyAny>, args: &[Bound<'py, PyAny>]) -> PyResult<Bound<'py, PyAny>> {
+    // `Bound<PyAny>` and `Py<PyAny>` are `#[repr(transparent)]` around one
+    // `NonNull<PyObject>` (pyo3 0.30, `instance.rs`), so a
+    // slice of them is the `PyObject *const *` array vectorcall wants.
+    let ptr = args.as_ptr().cast::<*mut ffi::PyObject>();
+    // SAFETY: the GIL is held; `callable` and every argument are live for the
+    // call (borrowed from the slice); `nargsf` is the slice length (no
+    // PY_VECTORCALL_ARGUMENTS_OFFSET, so CPython does not write before
+    // `ptr`); no keyword names. The result is a new reference or NULL with an
+    // exception set.
+    unsafe {
+        let r = ffi::PyObject_Vectorcall(callable.as_ptr(), ptr, args.len(), std::ptr::null_mut());
+        Bound::from_owned_ptr_or_err(callable.py(), r)
+    }
+}

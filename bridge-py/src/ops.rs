@@ -6,7 +6,6 @@ use bridge_core::boundary::Direction;
 use bridge_core::handle::PyRef;
 use pyo3::exceptions::PyAttributeError;
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 
 use crate::convert::{from_py::py_to_value, to_py::value_to_py};
 use crate::crossing::{PyHandle, Value};
@@ -91,7 +90,7 @@ pub fn call(key: PyRef, args: Vec<Value>) -> Result<Value, OpError> {
         for a in args {
             converted.push(value_to_py(py, a, None)?);
         }
-        out(&obj.call1(PyTuple::new(py, converted)?)?)
+        out(&crate::ffi::vectorcall(&obj, &converted)?)
     })
 }
 
