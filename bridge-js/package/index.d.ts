@@ -12,7 +12,8 @@ export declare class PythonError extends Error {
 /**
  * A Python object seen from JavaScript. Attribute get/set/delete and `in`
  * reach Python; callable objects can be called. A few members are the
- * proxy's own rather than Python attributes.
+ * proxy's own rather than Python attributes; `proxy.$name` always reaches the
+ * Python attribute `name` (e.g. `proxy.$type` for a Python attribute `type`).
  */
 export interface PyProxy {
   /** The Python class name, e.g. "Foo". */
@@ -43,6 +44,11 @@ export interface LoadPythonOptions {
   stderr?: (text: string) => void;
   /** Extra environment variables for the interpreter. */
   env?: Record<string, string>;
+  /**
+   * How deeply JS and Python calls may nest before Python gets RecursionError
+   * (JS a RangeError): default 400 nested crossings, 1 to 100000.
+   */
+  maxCrossingDepth?: number;
 }
 
 export interface PythonRuntime {
@@ -65,6 +71,8 @@ export interface PythonRuntime {
   readonly globals: PyProxy;
   /** Live handles in the bridge's two tables (JS values held by Python, Python objects held by JS). */
   liveHandles(): { js: number; py: number };
+  /** How deeply JS and Python calls are nested right now, and the limit. */
+  crossingDepth(): { depth: number; limit: number };
   readonly PythonError: typeof PythonError;
   readonly PyProxy: typeof PyProxy;
 }

@@ -97,6 +97,14 @@ pub fn test() -> Result<()> {
         }),
     ));
     results.push((
+        "clippy (workspace, all targets, warnings denied)",
+        step("cargo clippy --workspace --all-targets -- -D warnings", || {
+            run(Command::new("cargo")
+                .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
+                .current_dir(&repo))
+        }),
+    ));
+    results.push((
         "cargo test -p bridge-py (native, mock JS host)",
         step(
             "cargo test -p bridge-py (native CPython, mock JS host)",
@@ -122,8 +130,10 @@ pub fn test() -> Result<()> {
     ));
     results.push((
         "conformance (Node + Chromium)",
-        step("conformance (node conformance/run.mjs)", || {
-            node_script("conformance/run.mjs")
+        step("conformance, twice on one runtime (node conformance/run.mjs --repeat 2)", || {
+            let path = paths::repo().join("conformance/run.mjs");
+            proc::require_file(&path, "conformance/run.mjs")?;
+            run(Command::new("node").arg(&path).args(["--repeat", "2"]).current_dir(paths::repo()))
         }),
     ));
     for (name, script) in [

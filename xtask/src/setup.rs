@@ -34,6 +34,7 @@ pub const APT_PACKAGES: &[&str] = &[
 pub fn run_all() -> Result<()> {
     step("apt packages", apt_packages)?;
     step("rustup target wasm32-unknown-unknown", rust_target)?;
+    step("rustup component clippy", clippy)?;
     step("wasm-bindgen-cli", wasm_bindgen_cli)?;
     step("node and npm packages", npm)?;
     Ok(())
@@ -87,6 +88,17 @@ fn rust_target() -> Result<()> {
     }
     run(Command::new("rustup")
         .args(["target", "add", WASM_TARGET])
+        .current_dir(paths::repo()))
+}
+
+/// `cargo xtask test` runs clippy; a minimal rustup profile lacks it.
+fn clippy() -> Result<()> {
+    if try_capture(Command::new("cargo").args(["clippy", "--version"]).current_dir(paths::repo())).is_some() {
+        note("clippy already installed");
+        return Ok(());
+    }
+    run(Command::new("rustup")
+        .args(["component", "add", "clippy"])
         .current_dir(paths::repo()))
 }
 
