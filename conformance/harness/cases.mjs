@@ -14,6 +14,8 @@
 //   expect-stderr: <text>         (repeatable) captured stderr must contain text
 //   hosts: node[, chromium]       run only on these hosts (default: all)
 //   timeout: <ms>                 per-case timeout (default from the runner)
+//   leaks-ok: <reason>            opt out of the after-case baseline check of the
+//                                 handle tables (the reason is required)
 // Other header comment lines are the case's description.
 import fs from "node:fs";
 import path from "node:path";
@@ -28,6 +30,7 @@ const KNOWN = new Set([
   "expect-stderr",
   "hosts",
   "timeout",
+  "leaks-ok",
 ]);
 
 export class CaseFormatError extends Error {
@@ -53,6 +56,7 @@ export function parseCase(file, source) {
     stderr: [],
     hosts: [...HOSTS],
     timeout: undefined,
+    leaksOk: undefined, // the reason given by `leaks-ok:`
     expect: undefined, // {value: encoded} | {error: {name, type}}
   };
   for (const raw of source.split("\n")) {
@@ -105,6 +109,10 @@ export function parseCase(file, source) {
       case "timeout":
         c.timeout = Number(value);
         if (!(c.timeout > 0)) throw new CaseFormatError(file, "timeout must be a positive number of ms");
+        break;
+      case "leaks-ok":
+        if (!value) throw new CaseFormatError(file, "leaks-ok wants a reason: `leaks-ok: <why this case may leak>`");
+        c.leaksOk = value;
         break;
       default:
         throw new CaseFormatError(file, `unknown directive ${key}:`);

@@ -41,6 +41,8 @@ export function check(c, out) {
     if (!out.stderr.includes(s)) reasons.push(`stderr lacks ${JSON.stringify(s)}; stderr was ${JSON.stringify(out.stderr)}`);
   }
   if (out.healthy === false) reasons.push(`runtime unusable after this case: ${out.healthError}`);
+  if (out.leak && !c.leaksOk) reasons.push(out.leak);
+  if (out.depthError) reasons.push(`${out.depthError}; runtime reloaded`);
   return reasons;
 }
 

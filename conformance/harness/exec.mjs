@@ -1,23 +1,80 @@
 // Runs one conformance case against a loaded runtime. Identical code runs in
 // the Node worker (node-worker.mjs) and in the Chromium page (page.html), so
-// the two hosts differ only in how the runtime module is loaded.
+// the two hosts differ only in how the runtime module is loaded and how a
+// full JS garbage collection is forced (the `collectJs` function they pass).
 import { encode } from "./values.mjs";
 
 const AsyncFunction = (async () => {}).constructor;
 
+// How long the baseline check waits for FinalizationRegistry callbacks.
+const SETTLE_MS = 2000;
+
+// The number of frames on the Python stack as seen from top-level code run by
+// runPython, computed without leaving a name in __main__.
+export const DEPTH_CODE = "len(__import__('traceback').extract_stack())";
+
+const NAMES_CODE = "'\\x00'.join(sorted(globals()))";
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
 /**
  * Load a runtime whose stdout/stderr go into a per-case capture buffer.
- * @returns {Promise<{py: object, capture: {stdout: string[], stderr: string[]}, ms: number}>}
+ * `collectJs` is an (async) function forcing a full JS garbage collection.
+ * @returns {Promise<{py, capture, ms, loadPython, collectJs, depth}>}
  */
-export async function loadRuntime(loadPython, options = {}) {
+export async function loadRuntime(loadPython, options = {}, collectJs = undefined) {
   const capture = { stdout: [], stderr: [] };
-  const t0 = performance.now();
-  const py = await loadPython({
+  const captured = (opts = {}) => ({
     ...options,
     stdout: (text) => capture.stdout.push(String(text)),
     stderr: (text) => capture.stderr.push(String(text)),
+    ...opts,
   });
-  return { py, capture, ms: performance.now() - t0 };
+  const t0 = performance.now();
+  const py = await loadPython(captured());
+  const ms = performance.now() - t0;
+  const rt = {
+    py,
+    capture,
+    ms,
+    // For cases that want a second runtime in the same page/worker.
+    loadPython: (opts) => loadPython(captured(opts)),
+    collectJs: collectJs ?? (async () => {}),
+    depth: undefined,
+  };
+  // Things the runtime makes once and keeps (the cached `globals` proxy, the
+  // `js` module) are made now, so that no case's baseline check sees them.
+  try {
+    void py.globals;
+    py.runPython("__import__('js') and None");
+    // The first GC request may set up host machinery (Chromium's page binding).
+    await rt.collectJs();
+  } catch {
+    // Not fatal here: the first case's health check reports a broken runtime.
+  }
+  rt.depth = topDepth(py);
+  return rt;
+}
+
+function topDepth(py) {
+  try {
+    return py.runPython(DEPTH_CODE);
+  } catch (e) {
+    return `<error: ${e?.message ?? e}>`;
+  }
+}
+
+/** Full garbage collection on both sides, then a few ticks for FinalizationRegistry callbacks. */
+export async function collectGarbage(rt, rounds = 2) {
+  for (let i = 0; i < rounds; i++) {
+    try {
+      rt.py.runPython("__import__('gc').collect() and None");
+    } catch {
+      // An unusable runtime: the health check says so.
+    }
+    await rt.collectJs();
+    for (let t = 0; t < 3; t++) await sleep(0);
+  }
 }
 
 /** Describe a thrown value with the fields the runner compares. */
@@ -33,42 +90,113 @@ export function describeError(e, PythonError) {
   } catch (inner) {
     message = `<reading the error threw ${inner && inner.name}>`;
   }
+  let stack;
+  try {
+    stack = isObj && typeof e.stack === "string" ? e.stack.split("\n").slice(0, 8).join("\n") : undefined;
+  } catch {
+    stack = undefined;
+  }
   return {
     name,
     type,
     message,
     isError: e instanceof Error,
     isPythonError: typeof PythonError === "function" && e instanceof PythonError,
-    stack: isObj && typeof e.stack === "string" ? e.stack.split("\n").slice(0, 8).join("\n") : undefined,
+    stack,
   };
 }
 
+/** What the baseline check compares: handle counts, __main__ names, globalThis keys. */
+function snapshot(py) {
+  const s = { handles: undefined, names: undefined, globals: new Set(Reflect.ownKeys(globalThis)) };
+  try {
+    if (typeof py.liveHandles === "function") s.handles = py.liveHandles();
+    s.names = new Set(String(py.runPython(NAMES_CODE)).split("\x00"));
+  } catch (e) {
+    s.error = `${e?.name}: ${e?.message ?? e}`;
+  }
+  return s;
+}
+
+/** Remove what the case added to __main__ and to globalThis. */
+function cleanUp(py, base) {
+  for (const k of Reflect.ownKeys(globalThis)) {
+    if (base.globals.has(k)) continue;
+    try {
+      delete globalThis[k];
+    } catch {
+      // Non-configurable: nothing the harness can do.
+    }
+  }
+  if (base.names) {
+    const added = String(py.runPython(NAMES_CODE))
+      .split("\x00")
+      .filter((n) => !base.names.has(n));
+    // JSON string literals are Python string literals too (\uXXXX escapes included).
+    if (added.length) py.runPython(`[globals().pop(n, None) for n in ${JSON.stringify(added)}].clear()`);
+  }
+}
+
+const sameHandles = (a, b) => a.js === b.js && a.py === b.py;
+
+/** Collect garbage until the handle tables are back to `want`, or SETTLE_MS passed. */
+async function settle(rt, want) {
+  let now = rt.py.liveHandles();
+  if (sameHandles(now, want)) return now;
+  const deadline = performance.now() + SETTLE_MS;
+  for (let i = 0; ; i++) {
+    await collectGarbage(rt, 1);
+    if (i >= 3) await sleep(10);
+    now = rt.py.liveHandles();
+    if (sameHandles(now, want) || performance.now() > deadline) return now;
+  }
+}
+
 /**
- * Run one case. `c` is {name, kind: "py"|"js", source}.
- * A `.py` case is passed to runPython; a `.js` case is the body of an async
- * function called with (py, ctx), ctx = {PythonError, host}.
- * After the case, a health check (`runPython("6 * 7") === 42`) tells whether
- * the runtime is still usable.
+ * Run the case's code; returns {ok, value|error}, already encoded, so that no
+ * reference to the case's values outlives this frame (the baseline check
+ * below must be able to collect them).
  */
-export async function runCase(rt, PythonError, c, host) {
-  const { py, capture } = rt;
-  capture.stdout.length = 0;
-  capture.stderr.length = 0;
-  const out = { ok: false };
-  const t0 = performance.now();
+async function runBody(rt, PythonError, c, host) {
+  const py = rt.py;
   try {
     let value;
     if (c.kind === "py") {
       value = py.runPython(c.source);
     } else {
       const fn = new AsyncFunction("py", "ctx", c.source);
-      value = await fn(py, { PythonError, host });
+      const ctx = {
+        PythonError,
+        host,
+        gc: () => collectGarbage(rt),
+        loadPython: rt.loadPython,
+      };
+      value = await fn(py, ctx);
     }
-    out.ok = true;
-    out.value = encode(value);
+    return { ok: true, value: encode(value) };
   } catch (e) {
-    out.error = describeError(e, PythonError);
+    return { ok: false, error: describeError(e, PythonError) };
   }
+}
+
+/**
+ * Run one case. `c` is {name, kind: "py"|"js", source, leaksOk}.
+ * A `.py` case is passed to runPython; a `.js` case is the body of an async
+ * function called with (py, ctx), ctx = {PythonError, host, gc, loadPython}.
+ * After the case:
+ *  - a health check (`runPython("6 * 7") === 42`) tells whether the runtime is still usable;
+ *  - the names the case added to __main__ and the own properties it added to
+ *    globalThis are deleted, garbage is collected, and both handle tables must
+ *    be back to their counts from before the case (`out.leak` otherwise);
+ *  - the top-level Python stack depth must equal the one measured at load (`out.depthError`).
+ */
+export async function runCase(rt, PythonError, c, host) {
+  const { py, capture } = rt;
+  const base = snapshot(py);
+  capture.stdout.length = 0;
+  capture.stderr.length = 0;
+  const t0 = performance.now();
+  const out = await runBody(rt, PythonError, c, host);
   out.ms = performance.now() - t0;
   out.stdout = capture.stdout.join("\n");
   out.stderr = capture.stderr.join("\n");
@@ -81,5 +209,21 @@ export async function runCase(rt, PythonError, c, host) {
     const d = describeError(e, PythonError);
     out.healthError = `health check runPython("6 * 7") threw ${d.name}${d.type ? ` (${d.type})` : ""}: ${d.message}`;
   }
+  if (!out.healthy) return out;
+  try {
+    cleanUp(py, base);
+    if (base.error) {
+      out.leak = `baseline check impossible: taking the baseline threw ${base.error}`;
+    } else if (base.handles) {
+      const now = await settle(rt, base.handles);
+      if (!sameHandles(now, base.handles)) {
+        out.leak = `live handles not back to baseline: js ${base.handles.js} -> ${now.js}, py ${base.handles.py} -> ${now.py}`;
+      }
+    }
+  } catch (e) {
+    out.leak = `baseline check threw ${e?.name}: ${e?.message ?? e}`;
+  }
+  const depth = topDepth(py);
+  if (depth !== rt.depth) out.depthError = `top-level traceback depth changed: ${rt.depth} -> ${depth}`;
   return out;
 }

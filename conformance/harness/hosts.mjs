@@ -29,6 +29,11 @@ class TimeoutError extends Error {
   }
 }
 
+/** The part of a parsed case that exec.mjs needs (it crosses postMessage / page.evaluate). */
+function caseMessage(c) {
+  return { name: c.name, kind: c.kind, source: c.source, leaksOk: c.leaksOk };
+}
+
 function errorFields(e) {
   return { name: e?.name ?? "Error", message: String(e?.message ?? e), isError: true, isPythonError: false };
 }
@@ -87,7 +92,7 @@ export class NodeHost {
 
   async run(c, ms) {
     try {
-      const m = await this.call({ op: "run", case: { name: c.name, kind: c.kind, source: c.source } }, ms, `case ${c.name}`);
+      const m = await this.call({ op: "run", case: caseMessage(c) }, ms, `case ${c.name}`);
       if (!m.ok) return { ok: false, error: m.error, harnessError: true };
       return m.result;
     } catch (e) {
@@ -126,6 +131,13 @@ export class ChromiumHost {
       this.log = [];
       this.page = await this.browser.newPage();
       collectPageLog(this.page, this.log);
+      // A full GC on demand for the page (the baseline check and ctx.gc()):
+      // HeapProfiler.collectGarbage through a CDP session, exposed as an async
+      // window function before the harness page loads.
+      const cdp = await this.page.context().newCDPSession(this.page);
+      await this.page.exposeFunction("__harnessCollectGarbage", async () => {
+        await cdp.send("HeapProfiler.collectGarbage");
+      });
       await this.page.goto(this.server.url + "conformance/harness/page.html");
       await this.page.waitForFunction(() => window.__harnessReady === true, null, { timeout: 30_000 });
       const r = await withTimeout(
@@ -142,7 +154,7 @@ export class ChromiumHost {
   async run(c, ms) {
     try {
       return await withTimeout(
-        this.page.evaluate((cc) => window.__harness.run(cc), { name: c.name, kind: c.kind, source: c.source }),
+        this.page.evaluate((cc) => window.__harness.run(cc), caseMessage(c)),
         ms,
         `case ${c.name}`,
       );
