@@ -60,6 +60,10 @@ export class Crossing {
   argOut(i, v, offset) {
     const w = SCRATCH.args + i * SCRATCH.argStride;
     const word = this.classify(v, w + 1, offset);
+    if (word === TAG.python) {
+      const s = this.runtime.proxies.get(v);
+      if (s?.destroyed) throw new Error(`Object has already been destroyed (${s.typeName ?? "PyProxy"}): it was passed as argument ${i}`);
+    }
     const f = this.runtime.mem.f64();
     f[w] = word;
     return word === TAG.string && f[w + 1] >= 0 ? f[w + 1] : 0;

@@ -47,7 +47,12 @@ pub fn from_word(v: JsValue, word: TagWord, base: usize) -> Result<Value, Bridge
         }
         Some(Tag::Python) => {
             let key = PyRef::from_wire_f64(scratch::f64(base))?;
-            Value::Handle(Ref::Py(bridge_py::ops::share(key)?))
+            // A PyProxy's own reference is gone only after `destroy()`.
+            let handle = bridge_py::ops::share(key).map_err(|e| match e {
+                BridgeError::StaleKey { kind, wire, .. } => BridgeError::DestroyedKey { kind, wire },
+                other => other,
+            })?;
+            Value::Handle(Ref::Py(handle))
         }
         Some(Tag::Object) => {
             let id = scratch::f64(base);
