@@ -19,17 +19,21 @@ use std::cell::{Cell, RefCell};
 pub use bridge_core::boundary::scratch::{arg_value, arg_word, BYTES, F64_SLOTS, MAX_ARGS, RESULT, RESULT_WORD};
 
 struct Area {
-    f64s: Box<[Cell<f64>; F64_SLOTS]>,
-    bytes: Box<[Cell<u8>; BYTES]>,
+    f64s: [Cell<f64>; F64_SLOTS],
+    bytes: [Cell<u8>; BYTES],
     /// A string handed to JS by pointer stays here until the next one.
     keep: RefCell<Option<String>>,
 }
 
 thread_local! {
-    static AREA: Area = Area {
-        f64s: Box::new([const { Cell::new(0.0) }; F64_SLOTS]),
-        bytes: Box::new([const { Cell::new(0) }; BYTES]),
-        keep: RefCell::new(None),
+    // Const-initialized: a plain static on wasm, no lazy-init check per use,
+    // and its address never changes.
+    static AREA: Area = const {
+        Area {
+            f64s: [const { Cell::new(0.0) }; F64_SLOTS],
+            bytes: [const { Cell::new(0) }; BYTES],
+            keep: RefCell::new(None),
+        }
     };
 }
 

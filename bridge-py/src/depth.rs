@@ -1,7 +1,7 @@
 //! This runtime's crossing depth (bridge-core's [`CrossingDepth`]): every
 //! crossing that can run the other side's code enters it.
 
-use bridge_core::boundary::{CrossingDepth, DepthGuard, Direction};
+use bridge_core::boundary::{CrossingDepth, Direction};
 use bridge_core::error::BridgeError;
 
 /// Nested crossings allowed before Python→JS calls raise `RecursionError`.
@@ -14,25 +14,31 @@ pub const DEFAULT_LIMIT: u32 = 400;
 pub const MARGIN: u32 = 8;
 
 thread_local! {
-    static DEPTH: &'static CrossingDepth = Box::leak(Box::new(CrossingDepth::new(DEFAULT_LIMIT, MARGIN)));
+    static DEPTH: CrossingDepth = const { CrossingDepth::new(DEFAULT_LIMIT, MARGIN) };
 }
 
-fn depth() -> &'static CrossingDepth {
-    DEPTH.with(|d| *d)
+/// One entered crossing of this runtime; left when dropped.
+#[must_use = "the crossing is left when the guard is dropped"]
+pub struct Guard(());
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        DEPTH.with(CrossingDepth::leave);
+    }
 }
 
-pub fn enter(dir: Direction) -> Result<DepthGuard<'static>, BridgeError> {
-    depth().enter(dir)
+pub fn enter(dir: Direction) -> Result<Guard, BridgeError> {
+    DEPTH.with(|d| d.enter_unguarded(dir)).map(|()| Guard(()))
 }
 
 pub fn current() -> u32 {
-    depth().current()
+    DEPTH.with(CrossingDepth::current)
 }
 
 pub fn set_limit(limit: u32) {
-    depth().set_limit(limit)
+    DEPTH.with(|d| d.set_limit(limit))
 }
 
 pub fn limit() -> u32 {
-    depth().limit()
+    DEPTH.with(CrossingDepth::limit)
 }

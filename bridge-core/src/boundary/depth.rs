@@ -51,6 +51,18 @@ impl CrossingDepth {
         Ok(DepthGuard { depth: self })
     }
 
+    /// [`enter`](Self::enter) for hosts that keep the counter in a
+    /// thread-local and cannot hold a borrow of it: pair every `Ok` with one
+    /// [`leave`](Self::leave).
+    pub fn enter_unguarded(&self, dir: Direction) -> Result<(), BridgeError> {
+        self.enter(dir).map(std::mem::forget)
+    }
+
+    /// Leave a crossing entered with [`enter_unguarded`](Self::enter_unguarded).
+    pub fn leave(&self) {
+        self.depth.set(self.depth.get().saturating_sub(1));
+    }
+
     pub fn current(&self) -> u32 {
         self.depth.get()
     }
@@ -100,6 +112,15 @@ mod tests {
         drop((c, b, a));
         assert_eq!(d.current(), 0);
         assert_eq!(d.deepest(), 3);
+    }
+
+    #[test]
+    fn unguarded_enter_and_leave_pair_up() {
+        let d = CrossingDepth::new(1, 0);
+        d.enter_unguarded(Direction::PyToJs).unwrap();
+        assert!(d.enter_unguarded(Direction::PyToJs).is_err());
+        d.leave();
+        assert_eq!(d.current(), 0);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::{hooks, scratch, strings};
 
 /// Up to `MAX_ARGS` positional arguments, through the scratch area: one call
 /// to JS for the call and its classified result.
-fn call_fast(f: &JsValue, this: &JsValue, args: Vec<Value>) -> Result<Value, JsError> {
+fn call_fast(f: &JsValue, this: &JsValue, args: bridge_py::host::Args) -> Result<Value, JsError> {
     let n = args.len();
     let mut objs = [JsValue::UNDEFINED, JsValue::UNDEFINED, JsValue::UNDEFINED];
     let mut holds: [Option<String>; scratch::MAX_ARGS] = Default::default();

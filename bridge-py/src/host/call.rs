@@ -7,12 +7,19 @@ use pyo3::prelude::*;
 use super::{crossing, JsError};
 use crate::crossing::Value;
 
+
+/// Up to this many positional arguments are kept inline (no allocation).
+pub const INLINE_ARGS: usize = 3;
+
+/// Positional arguments: inline up to [`INLINE_ARGS`].
+pub type Args = smallvec::SmallVec<[Value; INLINE_ARGS]>;
+
 /// Positional arguments and Pyodide-style keyword arguments (sent as one
 /// trailing plain object). Names are [`Text`]: a keyword name with a lone
 /// surrogate crosses unchanged, like any other string.
 #[derive(Debug, Default)]
 pub struct CallArgs {
-    pub args: Vec<Value>,
+    pub args: Args,
     pub kwargs: Vec<(Text, Value)>,
 }
 

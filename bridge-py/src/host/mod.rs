@@ -15,7 +15,7 @@ mod call;
 mod object;
 
 pub use attr::JsAttrs;
-pub use call::{CallArgs, JsCalls};
+pub use call::{Args, CallArgs, JsCalls, INLINE_ARGS};
 pub use object::JsObjects;
 
 pub(crate) use attr::{delete, get, global, set};

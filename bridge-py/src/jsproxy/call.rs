@@ -11,8 +11,32 @@ use crate::convert::{from_py::py_to_value, from_py::str_to_text, to_py::value_to
 use crate::crossing::JsHandle;
 use crate::host::{self, CallArgs};
 
+fn slice_args(args: &[Bound<'_, PyAny>], kwargs: &[(Bound<'_, PyString>, Bound<'_, PyAny>)]) -> PyResult<CallArgs> {
+    let mut out = CallArgs::default();
+    for a in args {
+        out.args.push(py_to_value(a)?);
+    }
+    for (k, v) in kwargs {
+        out.kwargs.push((str_to_text(k)?, py_to_value(v)?));
+    }
+    Ok(out)
+}
+
+/// A call from CPython's vectorcall: arguments as slices, no tuple or dict.
+pub fn call_slices<'py>(
+    py: Python<'py>,
+    func: &JsHandle,
+    this: Option<&JsHandle>,
+    args: &[Bound<'py, PyAny>],
+    kwargs: &[(Bound<'py, PyString>, Bound<'py, PyAny>)],
+) -> PyResult<Bound<'py, PyAny>> {
+    let args = slice_args(args, kwargs)?;
+    let result = host::call(py, func.key(), this.map(JsHandle::key), args)?;
+    value_to_py(py, result, None)
+}
+
 fn call_args(args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<CallArgs> {
-    let mut out = CallArgs { args: Vec::with_capacity(args.len()), kwargs: Vec::new() };
+    let mut out = CallArgs::default();
     for a in args.iter() {
         out.args.push(py_to_value(&a)?);
     }

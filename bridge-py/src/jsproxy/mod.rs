@@ -35,9 +35,12 @@ pub struct JsProxy {
     this: Option<JsHandle>,
 }
 
-/// A JS function (or class).
+/// A JS function (or class). Python calls reach it through CPython's
+/// vectorcall (`ffi/vectorcall.rs`); `__call__` serves the other callers.
 #[pyclass(module = "pyodide.ffi", name = "JsCallable", extends = JsProxy, subclass, frozen)]
-pub struct JsCallable;
+pub struct JsCallable {
+    vectorcall: crate::ffi::vectorcall::VectorcallSlot,
+}
 
 /// A JS promise or other thenable: `await` it inside `runPythonAsync`.
 #[pyclass(module = "pyodide.ffi", name = "JsPromise", extends = JsProxy, subclass, frozen)]
@@ -54,7 +57,9 @@ impl JsProxy {
         };
         let base = PyClassInitializer::from(JsProxy { obj, this });
         Ok(if flags.contains(JsFlags::CALLABLE) {
-            Bound::new(py, base.add_subclass(JsCallable))?.into_any()
+            let obj = Bound::new(py, base.add_subclass(JsCallable { vectorcall: Default::default() }))?;
+            crate::ffi::vectorcall::install(obj.as_any(), &obj.get().vectorcall);
+            obj.into_any()
         } else if flags.contains(JsFlags::THENABLE) {
             Bound::new(py, base.add_subclass(JsPromise))?.into_any()
         } else {
@@ -128,6 +133,17 @@ impl JsProxy {
             "object"
         }
     }
+}
+
+/// A vectorcall of a `JsCallable` (from `ffi/vectorcall.rs`).
+pub(crate) fn vectorcall_entry<'py>(
+    callable: &Bound<'py, PyAny>,
+    args: &[Bound<'py, PyAny>],
+    kwargs: &[(Bound<'py, PyString>, Bound<'py, PyAny>)],
+) -> PyResult<Bound<'py, PyAny>> {
+    let callable = callable.cast::<JsCallable>()?;
+    let proxy = callable.as_super().get();
+    call::call_slices(callable.py(), &proxy.obj, proxy.this.as_ref(), args, kwargs)
 }
 
 #[pymethods]

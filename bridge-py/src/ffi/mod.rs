@@ -125,3 +125,5 @@ pub fn vectorcall<'py>(callable: &Bound<'py, PyAny>, args: &[Bound<'py, PyAny>])
         Bound::from_owned_ptr_or_err(callable.py(), r)
     }
 }
+
+pub mod vectorcall;
