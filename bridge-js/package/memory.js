@@ -69,9 +69,26 @@ export class Memory {
    */
   stringOut(s, base, offset) {
     const f = this.f64();
+    const n = s.length;
+    if (n <= 32 && offset + n <= this.bytesCap) {
+      // Short ASCII, the common case: a loop beats encodeInto's set-up.
+      const bytes = this.bytes();
+      let i = 0;
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) break;
+        bytes[offset + i] = c;
+      }
+      if (i === n) {
+        f[base] = n;
+        f[base + 1] = offset;
+        return n;
+      }
+    }
     const wellFormed = s.isWellFormed();
     if (wellFormed && s.length * 3 <= this.bytesCap - offset) {
-      const written = encoder.encodeInto(s, this.bytes().subarray(offset)).written;
+      const bytes = this.bytes();
+      const written = encoder.encodeInto(s, offset === 0 ? bytes : bytes.subarray(offset)).written;
       f[base] = written;
       f[base + 1] = offset;
       return written;

@@ -142,11 +142,11 @@ fn fast_arg(i: usize, o: JsValue) -> Result<bridge_py::crossing::Value, JsValue>
 #[wasm_bindgen]
 pub fn py_call_fast(k: f64, n: u32, o0: JsValue, o1: JsValue, o2: JsValue) -> Result<u32, JsValue> {
     let key = key(k)?;
-    let mut values = Vec::with_capacity(n as usize);
+    let mut values = bridge_py::host::Args::new();
     for (i, o) in [o0, o1, o2].into_iter().take((n as usize).min(scratch::MAX_ARGS)).enumerate() {
         values.push(fast_arg(i, o)?);
     }
-    fast_out(ops::call(key, values))
+    fast_out(ops::call(key, values.into_iter()))
 }
 
 /// `proxy.name` with an interned name id (`py_intern`); word `absent` when

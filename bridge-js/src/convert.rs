@@ -75,7 +75,7 @@ pub fn from_value(v: Value) -> Result<JsValue, BridgeError> {
         Value::Int(n) => JsValue::from_f64(n as f64),
         Value::BigInt(n) => big_int(&n)?,
         Value::Float(f) => JsValue::from_f64(f),
-        Value::Str(text) => strings::to_js(&text),
+        Value::Str(text) => strings::to_js(&text)?,
         Value::Bytes(bytes) => js_sys::Uint8Array::from(bytes.as_slice()).into(),
         Value::Handle(Ref::Js(obj)) => jstable::take(obj.into_raw())?,
         Value::Handle(Ref::Py(obj)) => {

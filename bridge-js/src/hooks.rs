@@ -27,8 +27,11 @@ extern "C" {
     #[wasm_bindgen(method, js_name = copyUtf16)]
     pub fn copy_utf16(this: &Hooks, s: &JsValue, ptr: u32, len: u32);
     /// The JS string of `len` UTF-16 code units at `ptr` (lone surrogates kept).
-    #[wasm_bindgen(method, js_name = utf16ToString)]
-    pub fn utf16_to_string(this: &Hooks, ptr: u32, len: u32) -> JsValue;
+    #[wasm_bindgen(method, catch, js_name = utf16ToString)]
+    pub fn utf16_to_string(this: &Hooks, ptr: u32, len: u32) -> Result<JsValue, JsValue>;
+    /// The JS string of `len` bytes of UTF-8 at `ptr`.
+    #[wasm_bindgen(method, catch, js_name = utf8ToString)]
+    pub fn utf8_to_string(this: &Hooks, ptr: u32, len: u32) -> Result<JsValue, JsValue>;
     /// `Object.defineProperty(obj, key, {value, enumerable, writable, configurable})`
     /// on a fresh plain object (no setter runs, `__proto__` is a plain key).
     #[wasm_bindgen(method, js_name = defineKwarg)]

@@ -24,16 +24,17 @@ pub fn js_name(name: &str) -> JsValue {
     if name.len() > MAX_LEN {
         return JsValue::from_str(name);
     }
+    if let Some(v) = NAMES.with(|cache| cache.borrow().get(name).cloned()) {
+        return v;
+    }
+    // Made outside the borrow: no RefCell borrow is held across a call into JS.
+    let v = JsValue::from_str(name);
     NAMES.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if let Some(v) = cache.get(name) {
-            return v.clone();
-        }
         if cache.len() >= CAPACITY {
             cache.clear();
         }
-        let v = JsValue::from_str(name);
         cache.insert(name.into(), v.clone());
-        v
-    })
+    });
+    v
 }

@@ -35,10 +35,19 @@ pub fn from_js(s: &JsValue, base: usize) -> Result<Text, BridgeError> {
     Ok(Text::Utf16(units))
 }
 
+/// Strings shorter than this (in bytes) are made by the glue directly;
+/// longer ones through a hook that catches the engine's "Invalid string
+/// length" (a JS string holds at most about 2^29 code units).
+const GLUE_LIMIT: usize = 1 << 20;
+
 /// A JS string for `text` (one transition).
-pub fn to_js(text: &Text) -> JsValue {
+pub fn to_js(text: &Text) -> Result<JsValue, BridgeError> {
+    let too_long = |_| BridgeError::conversion("str", format!("a string of {} UTF-16 code units is longer than JS strings can be", text.utf16_len()));
     match text {
-        Text::Utf8(s) => JsValue::from_str(s),
-        Text::Utf16(units) => hooks::with(|h| h.utf16_to_string(units.as_ptr() as usize as u32, units.len() as u32)),
+        Text::Utf8(s) if s.len() < GLUE_LIMIT => Ok(JsValue::from_str(s)),
+        Text::Utf8(s) => hooks::with(|h| h.utf8_to_string(s.as_ptr() as usize as u32, s.len() as u32)).map_err(too_long),
+        Text::Utf16(units) => {
+            hooks::with(|h| h.utf16_to_string(units.as_ptr() as usize as u32, units.len() as u32)).map_err(too_long)
+        }
     }
 }

@@ -81,12 +81,12 @@ pub fn hasattr(key: PyRef, name: &str) -> Result<bool, OpError> {
     with_obj(key, |obj| obj.hasattr(name))
 }
 
-pub fn call(key: PyRef, args: Vec<Value>) -> Result<Value, OpError> {
+pub fn call(key: PyRef, args: impl IntoIterator<Item = Value>) -> Result<Value, OpError> {
     with_obj(key, |obj| {
         let py = obj.py();
         // Each argument owns its handle: one that fails to convert drops the
         // rest, releasing them.
-        let mut converted = Vec::with_capacity(args.len());
+        let mut converted: smallvec::SmallVec<[Bound<'_, PyAny>; 3]> = smallvec::SmallVec::new();
         for a in args {
             converted.push(value_to_py(py, a, None)?);
         }

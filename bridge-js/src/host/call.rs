@@ -56,7 +56,8 @@ fn js_args(args: CallArgs) -> Result<Vec<JsValue>, JsError> {
         let kw = js_sys::Object::new();
         for (k, v) in args.kwargs {
             let v = to_js(v)?;
-            hooks::with(|h| h.define_kwarg(&kw, &strings::to_js(&k), &v));
+            let k = strings::to_js(&k).map_err(refused)?;
+            hooks::with(|h| h.define_kwarg(&kw, &k, &v));
         }
         out.push(kw.into());
     }

@@ -20,6 +20,7 @@ pub fn hold_gil_forever() {
     let _state = unsafe { ffi::PyGILState_Ensure() };
 }
 
+
 extern "C" {
     // Part of CPython's C API (`Include/cpython/object.h`); pyo3-ffi does not
     // declare it for every configuration.
