@@ -8,6 +8,7 @@ import { makeClassify } from "./classify.js";
 import { Crossing } from "./crossing.js";
 import { TAG, SCRATCH } from "./flags.js";
 import { errorInfo } from "./errors.js";
+import { items } from "./items.js";
 import { makePyProxy } from "./pyproxy.js";
 import { makePythonError } from "./python_error.js";
 
@@ -37,6 +38,7 @@ export function makeHooks(runtime) {
     return undefined;
   };
   return {
+    ...items,
     classify,
     // One transition for a Python->JS call: arguments from the scratch slots,
     // the result classified into them (read before any user code runs, written

@@ -146,7 +146,7 @@ pub fn py_call_fast(k: f64, n: u32, o0: JsValue, o1: JsValue, o2: JsValue) -> Re
     for (i, o) in [o0, o1, o2].into_iter().take((n as usize).min(scratch::MAX_ARGS)).enumerate() {
         values.push(fast_arg(i, o)?);
     }
-    fast_out(ops::call(key, values.into_iter()))
+    fast_out(ops::call(key, values))
 }
 
 /// `proxy.name` with an interned name id (`py_intern`); word `absent` when

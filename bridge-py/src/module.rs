@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 
 use crate::convert::to_py::value_to_py;
 use crate::jsexception::JsException;
-use crate::jsproxy::{JsCallable, JsPromise, JsProxy};
+use crate::jsproxy::{JsArray, JsCallable, JsGenerator, JsIterable, JsIterator, JsMap, JsPromise, JsProxy, JsSet};
 
 /// Module-level `__getattr__` (PEP 562): any JS global. A missing one raises
 /// AttributeError, which `from js import x` reports as
@@ -25,6 +25,12 @@ pub fn js(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<JsProxy>()?;
     m.add_class::<JsCallable>()?;
     m.add_class::<JsPromise>()?;
+    m.add_class::<JsIterable>()?;
+    m.add_class::<JsIterator>()?;
+    m.add_class::<JsGenerator>()?;
+    m.add_class::<JsArray>()?;
+    m.add_class::<JsMap>()?;
+    m.add_class::<JsSet>()?;
     m.add("JsException", m.py().get_type::<JsException>())?;
     m.add_function(wrap_pyfunction!(module_getattr, m)?)?;
     Ok(())

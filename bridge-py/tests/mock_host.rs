@@ -14,7 +14,7 @@ use bridge_core::boundary::JsFlags;
 use bridge_core::error::BridgeError;
 use bridge_core::handle::{HandleTable, JsRef};
 use bridge_py::crossing::{JsHandle, Ref, Value};
-use bridge_py::host::{CallArgs, JsAttrs, JsCalls, JsError, JsObjects};
+use bridge_py::host::{CallArgs, ItemKind, IterStep, JsAttrs, JsCalls, JsError, JsItems, JsObjects};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -146,6 +146,31 @@ impl JsCalls for MockJs {
     }
     fn construct(&self, ctor: JsRef, args: CallArgs) -> Result<Value, JsError> {
         self.call(ctor, None, args)
+    }
+}
+
+/// The mock has no arrays, maps or iterators: every item operation is a JS TypeError.
+impl JsItems for MockJs {
+    fn len(&self, _: JsRef) -> Result<usize, JsError> {
+        Err(type_error("the mock has no arrays"))
+    }
+    fn get_item(&self, _: JsRef, _: ItemKind, _: Value) -> Result<Option<Value>, JsError> {
+        Err(type_error("the mock has no arrays"))
+    }
+    fn set_item(&self, _: JsRef, _: ItemKind, _: Value, _: Value) -> Result<(), JsError> {
+        Err(type_error("the mock has no arrays"))
+    }
+    fn del_item(&self, _: JsRef, _: ItemKind, _: Value) -> Result<bool, JsError> {
+        Err(type_error("the mock has no arrays"))
+    }
+    fn contains(&self, _: JsRef, _: Value) -> Result<bool, JsError> {
+        Err(type_error("the mock has no arrays"))
+    }
+    fn iter(&self, _: JsRef) -> Result<Value, JsError> {
+        Err(type_error("the mock has no iterators"))
+    }
+    fn next(&self, _: JsRef) -> Result<IterStep, JsError> {
+        Err(type_error("the mock has no iterators"))
     }
 }
 

@@ -9,6 +9,7 @@
 
 mod attr;
 mod call;
+mod items;
 mod object;
 
 use bridge_core::error::BridgeError;

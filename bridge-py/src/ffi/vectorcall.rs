@@ -72,7 +72,7 @@ unsafe extern "C" fn trampoline(
     // NULL with an exception set.
     unsafe {
         let py = Python::assume_attached();
-        let nargs = (nargsf & !ffi::PY_VECTORCALL_ARGUMENTS_OFFSET) as usize;
+        let nargs = nargsf & !ffi::PY_VECTORCALL_ARGUMENTS_OFFSET;
         let nkw = if kwnames.is_null() { 0 } else { ffi::PyTuple_GET_SIZE(kwnames) as usize };
         let all: &[Bound<'_, PyAny>] = if nargs + nkw == 0 {
             &[]

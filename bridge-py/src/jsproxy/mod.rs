@@ -6,6 +6,10 @@
 //!   (`Object.is`) and `hash` consistent with it, `new`, `js_type`.
 //! - [`JsCallable`] (`typeof` "function"): adds `__call__`.
 //! - [`JsPromise`] (has a `then` method): adds `__await__`.
+//! - [`JsIterable`] (has `Symbol.iterator`): `__iter__`; under it
+//!   [`JsArray`] (arrays, typed arrays, array-likes: the sequence protocol),
+//!   [`JsMap`] (the mapping protocol), [`JsSet`], and [`JsIterator`] (`next`)
+//!   with [`JsGenerator`] under it.
 //!
 //! Which class a JS object gets is decided from its capability flags
 //! ([`bridge_core::boundary::JsFlags`]), computed once per object by the JS
@@ -19,7 +23,14 @@
 mod attr;
 mod call;
 mod identity;
+mod iter;
+mod mapping;
 mod repr;
+mod sequence;
+
+pub use iter::{JsGenerator, JsIterable, JsIterator};
+pub use mapping::{JsMap, JsSet};
+pub use sequence::JsArray;
 
 use bridge_core::boundary::JsFlags;
 use pyo3::prelude::*;
@@ -56,12 +67,26 @@ impl JsProxy {
             _ => None,
         };
         let base = PyClassInitializer::from(JsProxy { obj, this });
+        let seq = JsFlags::ARRAY | JsFlags::TYPED_ARRAY | JsFlags::ARRAY_LIKE;
         Ok(if flags.contains(JsFlags::CALLABLE) {
             let obj = Bound::new(py, base.add_subclass(JsCallable { vectorcall: Default::default() }))?;
             crate::ffi::vectorcall::install(obj.as_any(), &obj.get().vectorcall);
             obj.into_any()
         } else if flags.contains(JsFlags::THENABLE) {
             Bound::new(py, base.add_subclass(JsPromise))?.into_any()
+        } else if flags.intersects(seq) {
+            Bound::new(py, base.add_subclass(JsIterable).add_subclass(JsArray))?.into_any()
+        } else if flags.contains(JsFlags::MAP) {
+            Bound::new(py, base.add_subclass(JsIterable).add_subclass(JsMap))?.into_any()
+        } else if flags.contains(JsFlags::SET) {
+            Bound::new(py, base.add_subclass(JsIterable).add_subclass(JsSet))?.into_any()
+        } else if flags.contains(JsFlags::GENERATOR) {
+            let init = base.add_subclass(JsIterable).add_subclass(JsIterator).add_subclass(JsGenerator);
+            Bound::new(py, init)?.into_any()
+        } else if flags.contains(JsFlags::ITERATOR) && flags.contains(JsFlags::ITERABLE) {
+            Bound::new(py, base.add_subclass(JsIterable).add_subclass(JsIterator))?.into_any()
+        } else if flags.contains(JsFlags::ITERABLE) {
+            Bound::new(py, base.add_subclass(JsIterable))?.into_any()
         } else {
             Bound::new(py, base)?.into_any()
         })
@@ -133,6 +158,11 @@ impl JsProxy {
             "object"
         }
     }
+}
+
+/// The `JsProxy` part of any proxy object.
+pub(crate) fn proxy_of<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<&'a JsProxy> {
+    Ok(obj.cast::<JsProxy>()?.get())
 }
 
 /// A vectorcall of a `JsCallable` (from `ffi/vectorcall.rs`).

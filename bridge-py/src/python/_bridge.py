@@ -40,9 +40,16 @@ def _install_ffi_module(js):
         pyodide.__path__ = []
         sys.modules["pyodide"] = pyodide
     ffi = types.ModuleType("pyodide.ffi", "The Python <-> JavaScript foreign-function interface.")
-    for name in ("JsProxy", "JsCallable", "JsPromise", "JsException"):
+    names = ["JsProxy", "JsCallable", "JsPromise", "JsIterable", "JsIterator", "JsGenerator",
+             "JsArray", "JsMap", "JsSet", "JsException"]
+    for name in names:
         setattr(ffi, name, getattr(js, name))
-    ffi.__all__ = ["JsProxy", "JsCallable", "JsPromise", "JsException"]
+    ffi.__all__ = names
+    import collections.abc as abc
+    abc.MutableSequence.register(js.JsArray)
+    abc.MutableMapping.register(js.JsMap)
+    abc.Iterable.register(js.JsIterable)
+    abc.Iterator.register(js.JsIterator)
     sys.modules["pyodide.ffi"] = ffi
     pyodide.ffi = ffi
 

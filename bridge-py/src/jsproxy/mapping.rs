@@ -1,0 +1,185 @@
+//! `JsMap` (a JS `Map`, or anything with `get`/`has`/`size`) as a Python
+//! mapping, and `JsSet` (a JS `Set`) with `len`, `in`, `add`, `discard`.
+
+use pyo3::exceptions::PyKeyError;
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyTuple};
+
+use super::iter::{js_iter, JsIterable};
+use super::{attr, proxy_of};
+use crate::convert::{from_py::py_to_value, to_py::value_to_py};
+use crate::host::{self, ItemKind};
+
+#[pyclass(module = "pyodide.ffi", name = "JsMap", extends = JsIterable, subclass, frozen)]
+pub struct JsMap;
+
+/// A JS `Set` (our addition: Pyodide has no class of its own for sets).
+#[pyclass(module = "pyodide.ffi", name = "JsSet", extends = JsIterable, subclass, frozen)]
+pub struct JsSet;
+
+fn method<'py>(slf: &Bound<'py, PyAny>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    attr::get(slf.py(), proxy_of(slf)?, name)
+}
+
+/// `m.get(k)`, or `None` when `m.has(k)` is false.
+fn lookup<'py>(slf: &Bound<'py, PyAny>, key: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let py = slf.py();
+    let obj = proxy_of(slf)?.handle().key();
+    match host::get_item(py, obj, ItemKind::MapKey, py_to_value(key)?)? {
+        Some(v) => value_to_py(py, v, None).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// A JS iterator method's items as a Python list.
+fn listed<'py>(slf: &Bound<'py, PyAny>, name: &str) -> PyResult<Bound<'py, PyList>> {
+    let it = method(slf, name)?.call0()?;
+    let out = PyList::empty(slf.py());
+    for item in it.try_iter()? {
+        out.append(item?)?;
+    }
+    Ok(out)
+}
+
+#[pymethods]
+impl JsMap {
+    fn __len__(slf: &Bound<'_, Self>) -> PyResult<usize> {
+        host::len(slf.py(), proxy_of(slf.as_any())?.handle().key())
+    }
+
+    fn __getitem__<'py>(slf: &Bound<'py, Self>, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        lookup(slf.as_any(), key)?.ok_or_else(|| PyKeyError::new_err(key.clone().unbind()))
+    }
+
+    fn __contains__(slf: &Bound<'_, Self>, key: &Bound<'_, PyAny>) -> PyResult<bool> {
+        host::contains(slf.py(), proxy_of(slf.as_any())?.handle().key(), py_to_value(key)?)
+    }
+
+    fn __setitem__(slf: &Bound<'_, Self>, key: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let obj = proxy_of(slf.as_any())?.handle().key();
+        host::set_item(slf.py(), obj, ItemKind::MapKey, py_to_value(key)?, py_to_value(value)?)
+    }
+
+    fn __delitem__(slf: &Bound<'_, Self>, key: &Bound<'_, PyAny>) -> PyResult<()> {
+        let obj = proxy_of(slf.as_any())?.handle().key();
+        if host::del_item(slf.py(), obj, ItemKind::MapKey, py_to_value(key)?)? {
+            Ok(())
+        } else {
+            Err(PyKeyError::new_err(key.clone().unbind()))
+        }
+    }
+
+    /// Iterating a map gives its keys, as for a dict.
+    fn __iter__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        method(slf.as_any(), "keys")?.call0()
+    }
+
+    fn keys<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyList>> {
+        listed(slf.as_any(), "keys")
+    }
+
+    fn values<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyList>> {
+        listed(slf.as_any(), "values")
+    }
+
+    /// `(key, value)` tuples.
+    fn items<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyList>> {
+        let out = PyList::empty(slf.py());
+        for entry in listed(slf.as_any(), "entries")?.iter() {
+            out.append(PyTuple::new(slf.py(), entry.try_iter()?.collect::<PyResult<Vec<_>>>()?)?)?;
+        }
+        Ok(out)
+    }
+
+    #[pyo3(signature = (key, default = None))]
+    fn get<'py>(slf: &Bound<'py, Self>, key: &Bound<'py, PyAny>, default: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(match lookup(slf.as_any(), key)? {
+            Some(v) => v,
+            None => default.unwrap_or_else(|| slf.py().None().into_bound(slf.py())),
+        })
+    }
+
+    #[pyo3(signature = (key, *default))]
+    fn pop<'py>(slf: &Bound<'py, Self>, key: &Bound<'py, PyAny>, default: &Bound<'py, PyTuple>) -> PyResult<Bound<'py, PyAny>> {
+        match lookup(slf.as_any(), key)? {
+            Some(v) => {
+                Self::__delitem__(slf, key)?;
+                Ok(v)
+            }
+            None if !default.is_empty() => default.get_item(0),
+            None => Err(PyKeyError::new_err(key.clone().unbind())),
+        }
+    }
+
+    #[pyo3(signature = (key, default = None))]
+    fn setdefault<'py>(slf: &Bound<'py, Self>, key: &Bound<'py, PyAny>, default: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+        if let Some(v) = lookup(slf.as_any(), key)? {
+            return Ok(v);
+        }
+        let v = default.unwrap_or_else(|| slf.py().None().into_bound(slf.py()));
+        Self::__setitem__(slf, key, &v)?;
+        Ok(v)
+    }
+
+    /// `m.update(mapping_or_pairs, **kw)`, as for a dict.
+    #[pyo3(signature = (other = None, **kwargs))]
+    fn update(slf: &Bound<'_, Self>, other: Option<&Bound<'_, PyAny>>, kwargs: Option<&Bound<'_, pyo3::types::PyDict>>) -> PyResult<()> {
+        if let Some(other) = other {
+            if other.hasattr("keys")? {
+                for k in other.call_method0("keys")?.try_iter()? {
+                    let k = k?;
+                    Self::__setitem__(slf, &k, &other.get_item(&k)?)?;
+                }
+            } else {
+                for pair in other.try_iter()? {
+                    let pair = pair?;
+                    Self::__setitem__(slf, &pair.get_item(0)?, &pair.get_item(1)?)?;
+                }
+            }
+        }
+        if let Some(kw) = kwargs {
+            for (k, v) in kw.iter() {
+                Self::__setitem__(slf, &k, &v)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn clear(slf: &Bound<'_, Self>) -> PyResult<()> {
+        method(slf.as_any(), "clear")?.call0().map(drop)
+    }
+}
+
+#[pymethods]
+impl JsSet {
+    fn __len__(slf: &Bound<'_, Self>) -> PyResult<usize> {
+        host::len(slf.py(), proxy_of(slf.as_any())?.handle().key())
+    }
+
+    fn __contains__(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<bool> {
+        host::contains(slf.py(), proxy_of(slf.as_any())?.handle().key(), py_to_value(value)?)
+    }
+
+    fn __iter__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        js_iter(slf.as_any())
+    }
+
+    /// `s.add(value)`.
+    fn add(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        method(slf.as_any(), "add")?.call1((value,)).map(drop)
+    }
+
+    /// `s.delete(value)`, silently when absent.
+    fn discard(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        method(slf.as_any(), "delete")?.call1((value,)).map(drop)
+    }
+
+    /// `s.delete(value)`; `KeyError` when absent.
+    fn remove(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        if method(slf.as_any(), "delete")?.call1((value,))?.is_truthy()? {
+            Ok(())
+        } else {
+            Err(PyKeyError::new_err(value.clone().unbind()))
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! `JsArray`: JS arrays and array-likes (NodeList, `arguments`, typed arrays)
+//! as Python sequences: `len`, indexing with negative indices, slices to a
+//! list, `in`, iteration, `reversed`, `index`, `count`, and on real arrays
+//! item assignment and deletion and the list methods that mutate.
+
+use bridge_core::value::Value as V;
+use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyInt, PyList, PySlice};
+
+use super::iter::JsIterable;
+use super::{attr, proxy_of};
+use crate::convert::{from_py::py_to_value, to_py::value_to_py};
+use crate::host::{self, ItemKind};
+
+#[pyclass(module = "pyodide.ffi", name = "JsArray", extends = JsIterable, subclass, frozen)]
+pub struct JsArray;
+
+/// `i` as an index into a sequence of `len` items (negative counts from the end).
+fn normalize(i: i64, len: usize, what: &str) -> PyResult<usize> {
+    let n = len as i64;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(PyIndexError::new_err(format!("{what} index out of range")));
+    }
+    Ok(j as usize)
+}
+
+fn int_index(idx: &Bound<'_, PyAny>) -> PyResult<Option<i64>> {
+    if idx.is_instance_of::<PyInt>() || idx.hasattr("__index__")? && !idx.is_instance_of::<pyo3::types::PyFloat>() {
+        return idx.call_method0("__index__")?.extract::<i64>().map(Some);
+    }
+    Ok(None)
+}
+
+fn get_at<'py>(slf: &Bound<'py, PyAny>, i: usize) -> PyResult<Bound<'py, PyAny>> {
+    let py = slf.py();
+    let key = proxy_of(slf)?.handle().key();
+    let v = host::get_item(py, key, ItemKind::Index, V::Int(i as i64))?.unwrap_or(V::Undefined);
+    value_to_py(py, v, None)
+}
+
+fn len_of(slf: &Bound<'_, PyAny>) -> PyResult<usize> {
+    host::len(slf.py(), proxy_of(slf)?.handle().key())
+}
+
+fn type_error(idx: &Bound<'_, PyAny>) -> PyErr {
+    let t = idx.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".into());
+    PyTypeError::new_err(format!("JsArray indices must be integers or slices, not {t}"))
+}
+
+fn method<'py>(slf: &Bound<'py, PyAny>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    attr::get(slf.py(), proxy_of(slf)?, name)
+}
+
+#[pymethods]
+impl JsArray {
+    fn __len__(slf: &Bound<'_, Self>) -> PyResult<usize> {
+        len_of(slf.as_any())
+    }
+
+    fn __getitem__<'py>(slf: &Bound<'py, Self>, idx: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let any = slf.as_any();
+        if let Ok(slice) = idx.cast::<PySlice>() {
+            let len = len_of(any)?;
+            let ind = slice.indices(len as isize)?;
+            let out = PyList::empty(slf.py());
+            let mut i = ind.start;
+            for _ in 0..ind.slicelength {
+                out.append(get_at(any, i as usize)?)?;
+                i += ind.step;
+            }
+            return Ok(out.into_any());
+        }
+        match int_index(idx)? {
+            Some(i) => get_at(any, normalize(i, len_of(any)?, "JsArray")?),
+            None => Err(type_error(idx)),
+        }
+    }
+
+    fn __setitem__(slf: &Bound<'_, Self>, idx: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let any = slf.as_any();
+        let Some(i) = int_index(idx)? else { return Err(type_error(idx)) };
+        let i = normalize(i, len_of(any)?, "JsArray assignment")?;
+        let key = proxy_of(any)?.handle().key();
+        host::set_item(slf.py(), key, ItemKind::Index, V::Int(i as i64), py_to_value(value)?)
+    }
+
+    fn __delitem__(slf: &Bound<'_, Self>, idx: &Bound<'_, PyAny>) -> PyResult<()> {
+        let any = slf.as_any();
+        let Some(i) = int_index(idx)? else { return Err(type_error(idx)) };
+        let i = normalize(i, len_of(any)?, "JsArray assignment")?;
+        let key = proxy_of(any)?.handle().key();
+        host::del_item(slf.py(), key, ItemKind::Index, V::Int(i as i64)).map(drop)
+    }
+
+    fn __contains__(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let key = proxy_of(slf.as_any())?.handle().key();
+        host::contains(slf.py(), key, py_to_value(value)?)
+    }
+
+    fn __reversed__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let any = slf.as_any();
+        let len = len_of(any)?;
+        let out = PyList::empty(slf.py());
+        for i in (0..len).rev() {
+            out.append(get_at(any, i)?)?;
+        }
+        out.as_any().try_iter().map(Bound::into_any)
+    }
+
+    /// The first index of `value` (compared with Python `==`).
+    #[pyo3(signature = (value, start = 0, stop = None))]
+    fn index(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>, start: i64, stop: Option<i64>) -> PyResult<usize> {
+        let any = slf.as_any();
+        let len = len_of(any)? as i64;
+        let clamp = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) };
+        let (start, stop) = (clamp(start), clamp(stop.unwrap_or(len)));
+        for i in start..stop {
+            if get_at(any, i as usize)?.eq(value)? {
+                return Ok(i as usize);
+            }
+        }
+        Err(PyValueError::new_err("value is not in JsArray"))
+    }
+
+    /// How many items equal `value` (Python `==`).
+    fn count(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<usize> {
+        let any = slf.as_any();
+        let mut n = 0;
+        for i in 0..len_of(any)? {
+            n += usize::from(get_at(any, i)?.eq(value)?);
+        }
+        Ok(n)
+    }
+
+    /// `arr.push(value)`.
+    fn append(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        method(slf.as_any(), "push")?.call1((value,)).map(drop)
+    }
+
+    /// `arr.push(...items)`.
+    fn extend(slf: &Bound<'_, Self>, items: &Bound<'_, PyAny>) -> PyResult<()> {
+        let push = method(slf.as_any(), "push")?;
+        for item in items.try_iter()? {
+            push.call1((item?,))?;
+        }
+        Ok(())
+    }
+
+    /// Remove and return the item at `index` (default the last), like `list.pop`.
+    #[pyo3(signature = (index = -1))]
+    fn pop<'py>(slf: &Bound<'py, Self>, index: i64) -> PyResult<Bound<'py, PyAny>> {
+        let any = slf.as_any();
+        let len = len_of(any)?;
+        if len == 0 {
+            return Err(PyIndexError::new_err("pop from empty JsArray"));
+        }
+        let i = normalize(index, len, "pop")?;
+        let item = get_at(any, i)?;
+        let key = proxy_of(any)?.handle().key();
+        host::del_item(slf.py(), key, ItemKind::Index, V::Int(i as i64))?;
+        Ok(item)
+    }
+
+    /// `arr.splice(index, 0, value)`, with `list.insert`'s clamping.
+    fn insert(slf: &Bound<'_, Self>, index: i64, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let any = slf.as_any();
+        let len = len_of(any)? as i64;
+        let i = if index < 0 { (index + len).max(0) } else { index.min(len) };
+        method(any, "splice")?.call1((i, 0, value)).map(drop)
+    }
+}
