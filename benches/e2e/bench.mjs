@@ -193,11 +193,26 @@ globalThis.benchM = {
 };
 globalThis.benchStrs = { ...STRINGS };
 globalThis.benchNest = { child: { v: 1 } };
+globalThis.benchArr = Array.from({ length: 1000 }, (_, i) => i); // sum 499500
 
 const pyStr = (s) => JSON.stringify(s); // a JSON string literal is a valid Python literal
 
 const SETUP_HEAD = `
-from js import benchNoop, benchNum, benchStr, benchF3, benchKw, benchObj, benchM, benchStrs, benchNest
+from js import benchNoop, benchNum, benchStr, benchF3, benchKw, benchObj, benchM, benchStrs, benchNest, benchArr
+
+def bench_array_iter(n):
+    # n elements in all, as whole passes over the 1000-element array
+    t = 0
+    for _ in range(n // 1000):
+        t += sum(benchArr)
+    return t
+
+def bench_array_index(n):
+    a = benchArr
+    t = 0
+    for i in range(n):
+        t += a[i % 1000]
+    return t
 
 def bench_empty_loop(n):
     for _ in range(n):
@@ -472,6 +487,22 @@ const OPS = [
   // ---- strings
   ...STRING_ROWS.map(([attr, what]) => pyGetsJsStr(attr, what)),
   ...STRING_ROWS.map(([attr, what]) => jsGetsPyStr(attr, what)),
+
+  // ---- JS arrays as Python sequences (one op = one element)
+  {
+    key: "py_iterates_js_array",
+    title: "Python iterates a JS array: sum(arr), per element",
+    floored: true,
+    make: (rt) => (n) => rt.runPython(`bench_array_iter(${n})`),
+    check: (v, n) => Number(v) === 499500 * Math.floor(n / 1000),
+  },
+  {
+    key: "py_indexes_js_array",
+    title: "Python indexes a JS array: arr[i]",
+    floored: true,
+    make: (rt) => (n) => rt.runPython(`bench_array_index(${n})`),
+    check: (v, n) => Number(v) === Array.from({ length: n }, (_, i) => i % 1000).reduce((a, b) => a + b, 0),
+  },
 
   // ---- proxies made and dropped
   {

@@ -58,4 +58,4 @@ export const PY_FLAGS = Object.freeze({
   exception: 0x2000,
 });
 
-export const SCRATCH = Object.freeze({ result: 0, resultWord: 3, args: 4, argStride: 4, maxArgs: 3, f64Slots: 16, bytes: 4096 });
+export const SCRATCH = Object.freeze({ result: 0, resultWord: 3, args: 4, argStride: 4, maxArgs: 3, done: 16, f64Slots: 17, bytes: 4096 });

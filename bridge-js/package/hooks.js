@@ -82,6 +82,37 @@ export function makeHooks(runtime) {
         threw(e);
       }
     },
+    getIndexFast(obj, i) {
+      try {
+        const n = obj.length;
+        const j = i < 0 ? i + n : i;
+        if (!(j >= 0 && j < n)) {
+          mem.f64()[SCRATCH.resultWord] = TAG.absent;
+          return undefined;
+        }
+        const v = obj[j];
+        const word = classify(v, SCRATCH.result, 0);
+        mem.f64()[SCRATCH.resultWord] = word;
+        return v;
+      } catch (e) {
+        return threw(e);
+      }
+    },
+    iterNextFast(it) {
+      try {
+        const r = it.next();
+        if (r === null || typeof r !== "object") throw new TypeError(`iterator.next() returned a non-object: ${String(r)}`);
+        const done = Boolean(r.done);
+        const v = r.value;
+        const word = classify(v, SCRATCH.result, 0);
+        const f = mem.f64();
+        f[SCRATCH.done] = done ? 1 : 0;
+        f[SCRATCH.resultWord] = word;
+        return v;
+      } catch (e) {
+        return threw(e);
+      }
+    },
     takeThrown() {
       const e = caught;
       caught = undefined;

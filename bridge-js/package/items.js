@@ -3,6 +3,13 @@
 // of these (getters, Proxy traps, a custom iterator): Rust calls them with
 // `catch`.
 
+/** `i` as an index into `obj` (negative counts from the end), or -1 when out of range. */
+function index(obj, i) {
+  const n = obj.length;
+  const j = i < 0 ? i + n : i;
+  return j >= 0 && j < n ? j : -1;
+}
+
 const isMapLike = (obj) => typeof obj.get === "function" && typeof obj.has === "function";
 
 export const items = {
@@ -11,18 +18,28 @@ export const items = {
     if (typeof n !== "number") throw new TypeError("object has no length or size");
     return n;
   },
+  // An index may be negative (from the end); out of range answers "not found".
   getItem(obj, map, key) {
     if (map) return obj.has(key) ? [true, obj.get(key)] : [false, undefined];
-    return [true, obj[key]];
+    const i = index(obj, key);
+    return i < 0 ? [false, undefined] : [true, obj[i]];
   },
   setItem(obj, map, key, value) {
-    if (map) obj.set(key, value);
-    else obj[key] = value; // strict: a frozen array throws
+    if (map) {
+      obj.set(key, value);
+      return true;
+    }
+    const i = index(obj, key);
+    if (i < 0) return false;
+    obj[i] = value; // strict: a frozen array throws
+    return true;
   },
   delItem(obj, map, key) {
     if (map) return obj.delete(key);
     if (!Array.isArray(obj)) throw new TypeError("only a real JS Array can have items deleted");
-    obj.splice(key, 1);
+    const i = index(obj, key);
+    if (i < 0) return false;
+    obj.splice(i, 1);
     return true;
   },
   contains(obj, value) {
@@ -33,10 +50,5 @@ export const items = {
     const f = obj[Symbol.iterator];
     if (typeof f !== "function") throw new TypeError("object is not iterable (no Symbol.iterator)");
     return f.call(obj);
-  },
-  iterNext(it) {
-    const r = it.next();
-    if (r === null || typeof r !== "object") throw new TypeError(`iterator.next() returned a non-object: ${String(r)}`);
-    return [Boolean(r.done), r.value];
   },
 };

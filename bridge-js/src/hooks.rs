@@ -106,17 +106,26 @@ extern "C" {
     /// `obj[name] = value`, the value in argument slot 0 (or `o0`).
     #[wasm_bindgen(method, js_name = setAttr)]
     pub fn set_attr(this: &Hooks, obj: &JsValue, name: &JsValue, o0: &JsValue);
+    /// `obj[i]` (negative from the end) classified into the result slots,
+    /// `absent` when out of range. Never throws (see `call_fast`).
+    #[wasm_bindgen(method, js_name = getIndexFast)]
+    pub fn get_index_fast(this: &Hooks, obj: &JsValue, i: f64) -> JsValue;
+    /// `it.next()`: its value classified into the result slots, `done` in
+    /// the DONE slot. Never throws (see `call_fast`).
+    #[wasm_bindgen(method, js_name = iterNextFast)]
+    pub fn iter_next_fast(this: &Hooks, it: &JsValue) -> JsValue;
     /// The value the last hot hook caught (result word `thrown`).
     #[wasm_bindgen(method, js_name = takeThrown)]
     pub fn take_thrown(this: &Hooks) -> JsValue;
     /// `obj.length`, or `obj.size` (package/items.js, like the rest below).
     #[wasm_bindgen(method, catch, js_name = itemsLen)]
     pub fn items_len(this: &Hooks, obj: &JsValue) -> Result<f64, JsValue>;
-    /// `[found, value]`: `obj[key]`, or for a map `[m.has(k), m.get(k)]`.
+    /// `[found, value]`: `obj[i]` (negative from the end; not found when out
+    /// of range), or for a map `[m.has(k), m.get(k)]`.
     #[wasm_bindgen(method, catch, js_name = getItem)]
     pub fn get_item(this: &Hooks, obj: &JsValue, map: bool, key: &JsValue) -> Result<js_sys::Array, JsValue>;
     #[wasm_bindgen(method, catch, js_name = setItem)]
-    pub fn set_item(this: &Hooks, obj: &JsValue, map: bool, key: &JsValue, value: &JsValue) -> Result<(), JsValue>;
+    pub fn set_item(this: &Hooks, obj: &JsValue, map: bool, key: &JsValue, value: &JsValue) -> Result<bool, JsValue>;
     /// An array index is spliced out; a map key deleted (`false` when absent).
     #[wasm_bindgen(method, catch, js_name = delItem)]
     pub fn del_item(this: &Hooks, obj: &JsValue, map: bool, key: &JsValue) -> Result<bool, JsValue>;
@@ -125,9 +134,6 @@ extern "C" {
     /// `obj[Symbol.iterator]()`.
     #[wasm_bindgen(method, catch, js_name = getIter)]
     pub fn get_iter(this: &Hooks, obj: &JsValue) -> Result<JsValue, JsValue>;
-    /// `[done, value]` of `it.next()`.
-    #[wasm_bindgen(method, catch, js_name = iterNext)]
-    pub fn iter_next(this: &Hooks, it: &JsValue) -> Result<js_sys::Array, JsValue>;
     #[wasm_bindgen(method, catch, js_name = construct)]
     pub fn construct(this: &Hooks, ctor: &JsValue, args: js_sys::Array) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = toStr)]

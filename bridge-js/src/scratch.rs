@@ -16,7 +16,7 @@
 
 use std::cell::{Cell, RefCell};
 
-pub use bridge_core::boundary::scratch::{arg_value, arg_word, BYTES, F64_SLOTS, MAX_ARGS, RESULT, RESULT_WORD};
+pub use bridge_core::boundary::scratch::{arg_value, arg_word, BYTES, DONE, F64_SLOTS, MAX_ARGS, RESULT, RESULT_WORD};
 
 struct Area {
     f64s: [Cell<f64>; F64_SLOTS],

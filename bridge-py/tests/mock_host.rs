@@ -157,7 +157,7 @@ impl JsItems for MockJs {
     fn get_item(&self, _: JsRef, _: ItemKind, _: Value) -> Result<Option<Value>, JsError> {
         Err(type_error("the mock has no arrays"))
     }
-    fn set_item(&self, _: JsRef, _: ItemKind, _: Value, _: Value) -> Result<(), JsError> {
+    fn set_item(&self, _: JsRef, _: ItemKind, _: Value, _: Value) -> Result<bool, JsError> {
         Err(type_error("the mock has no arrays"))
     }
     fn del_item(&self, _: JsRef, _: ItemKind, _: Value) -> Result<bool, JsError> {

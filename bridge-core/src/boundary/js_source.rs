@@ -29,12 +29,13 @@ pub fn flags_js() -> String {
     use super::scratch as sc;
     let _ = writeln!(
         s,
-        "export const SCRATCH = Object.freeze({{ result: {}, resultWord: {}, args: {}, argStride: {}, maxArgs: {}, f64Slots: {}, bytes: {} }});",
+        "export const SCRATCH = Object.freeze({{ result: {}, resultWord: {}, args: {}, argStride: {}, maxArgs: {}, done: {}, f64Slots: {}, bytes: {} }});",
         sc::RESULT,
         sc::RESULT_WORD,
         sc::ARGS,
         sc::ARG_STRIDE,
         sc::MAX_ARGS,
+        sc::DONE,
         sc::F64_SLOTS,
         sc::BYTES
     );

@@ -25,8 +25,10 @@ pub const ARGS: usize = 4;
 pub const ARG_STRIDE: usize = 4;
 /// Arguments that travel through the scratch area; longer calls use an Array.
 pub const MAX_ARGS: usize = 3;
+/// An iterator step's `done` (1/0), beside its value in the result slots.
+pub const DONE: usize = ARGS + MAX_ARGS * ARG_STRIDE;
 /// Number slots in all.
-pub const F64_SLOTS: usize = ARGS + MAX_ARGS * ARG_STRIDE;
+pub const F64_SLOTS: usize = DONE + 1;
 /// Bytes for strings travelling JS → Rust.
 pub const BYTES: usize = 4096;
 

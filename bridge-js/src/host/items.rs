@@ -4,8 +4,11 @@ use bridge_core::handle::JsRef;
 use bridge_py::crossing::Value;
 use bridge_py::host::{ItemKind, IterStep, JsError, JsItems};
 
-use super::{lookup, thrown, to_js, to_python, JsRuntime};
-use crate::hooks;
+use bridge_core::boundary::Tag;
+
+use super::{lookup, refused, result_word, thrown, to_js, to_python, JsRuntime};
+use crate::convert::from_word;
+use crate::{hooks, scratch};
 
 fn map_kind(kind: ItemKind) -> bool {
     kind == ItemKind::MapKey
@@ -20,6 +23,15 @@ impl JsItems for JsRuntime {
 
     fn get_item(&self, obj: JsRef, kind: ItemKind, key: Value) -> Result<Option<Value>, JsError> {
         let target = lookup(obj)?;
+        if let (ItemKind::Index, Value::Int(i)) = (kind, &key) {
+            // The hot case, one transition: `arr[i]` classified in the same call.
+            let v = hooks::with(|h| h.get_index_fast(&target, *i as f64));
+            let word = result_word()?;
+            if word.tag() == Some(Tag::Absent) {
+                return Ok(None);
+            }
+            return from_word(v, word, scratch::RESULT).map(Some).map_err(refused);
+        }
         let key = to_js(key)?;
         let r = hooks::with(|h| h.get_item(&target, map_kind(kind), &key)).map_err(thrown)?;
         // [found, value]
@@ -29,7 +41,7 @@ impl JsItems for JsRuntime {
         to_python(r.get(1)).map(Some)
     }
 
-    fn set_item(&self, obj: JsRef, kind: ItemKind, key: Value, value: Value) -> Result<(), JsError> {
+    fn set_item(&self, obj: JsRef, kind: ItemKind, key: Value, value: Value) -> Result<bool, JsError> {
         let target = lookup(obj)?;
         let key = to_js(key)?;
         let value = to_js(value)?;
@@ -55,9 +67,10 @@ impl JsItems for JsRuntime {
 
     fn next(&self, it: JsRef) -> Result<IterStep, JsError> {
         let target = lookup(it)?;
-        let r = hooks::with(|h| h.iter_next(&target)).map_err(thrown)?;
-        // [done, value]
-        let value = to_python(r.get(1))?;
-        Ok(if r.get(0).is_truthy() { IterStep::Done(value) } else { IterStep::Yielded(value) })
+        let v = hooks::with(|h| h.iter_next_fast(&target));
+        let word = result_word()?;
+        let done = scratch::f64(scratch::DONE) != 0.0;
+        let value = from_word(v, word, scratch::RESULT).map_err(refused)?;
+        Ok(if done { IterStep::Done(value) } else { IterStep::Yielded(value) })
     }
 }

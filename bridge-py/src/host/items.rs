@@ -10,7 +10,9 @@ use crate::crossing::Value;
 /// How an item key is looked up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ItemKind {
-    /// `obj[i]`, an array index (already checked against the length).
+    /// `obj[i]`, an array index; negative counts from the end, and an index
+    /// out of range is "not found" (`None` / `false`), checked on the JS side
+    /// in the same call.
     Index,
     /// `map.get(k)` / `map.has(k)` / `map.set(k, v)` / `map.delete(k)`.
     MapKey,
@@ -30,8 +32,9 @@ pub trait JsItems {
     fn len(&self, obj: JsRef) -> Result<usize, JsError>;
     /// The item, or `None` when a map has no such key.
     fn get_item(&self, obj: JsRef, kind: ItemKind, key: Value) -> Result<Option<Value>, JsError>;
-    fn set_item(&self, obj: JsRef, kind: ItemKind, key: Value, value: Value) -> Result<(), JsError>;
-    /// Remove the item (an array index is spliced out); `false` when a map had no such key.
+    /// `false` when an index is out of range.
+    fn set_item(&self, obj: JsRef, kind: ItemKind, key: Value, value: Value) -> Result<bool, JsError>;
+    /// Remove the item (an array index is spliced out); `false` when there was none.
     fn del_item(&self, obj: JsRef, kind: ItemKind, key: Value) -> Result<bool, JsError>;
     /// `arr.includes(v)` for arrays and array-likes, `obj.has(v)` for Maps and Sets.
     fn contains(&self, obj: JsRef, value: Value) -> Result<bool, JsError>;
@@ -49,7 +52,7 @@ pub(crate) fn get_item(py: Python<'_>, obj: JsRef, kind: ItemKind, key: Value) -
     crossing(py, |h| h.get_item(obj, kind, key))
 }
 
-pub(crate) fn set_item(py: Python<'_>, obj: JsRef, kind: ItemKind, key: Value, value: Value) -> PyResult<()> {
+pub(crate) fn set_item(py: Python<'_>, obj: JsRef, kind: ItemKind, key: Value, value: Value) -> PyResult<bool> {
     crossing(py, |h| h.set_item(obj, kind, key, value))
 }
 

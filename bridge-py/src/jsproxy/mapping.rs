@@ -57,7 +57,7 @@ impl JsMap {
 
     fn __setitem__(slf: &Bound<'_, Self>, key: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let obj = proxy_of(slf.as_any())?.handle().key();
-        host::set_item(slf.py(), obj, ItemKind::MapKey, py_to_value(key)?, py_to_value(value)?)
+        host::set_item(slf.py(), obj, ItemKind::MapKey, py_to_value(key)?, py_to_value(value)?).map(drop)
     }
 
     fn __delitem__(slf: &Bound<'_, Self>, key: &Bound<'_, PyAny>) -> PyResult<()> {

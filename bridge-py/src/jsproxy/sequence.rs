@@ -26,18 +26,29 @@ fn normalize(i: i64, len: usize, what: &str) -> PyResult<usize> {
     Ok(j as usize)
 }
 
+/// An integer index (`int`, or anything with `__index__` but a float), as Python lists take.
 fn int_index(idx: &Bound<'_, PyAny>) -> PyResult<Option<i64>> {
-    if idx.is_instance_of::<PyInt>() || idx.hasattr("__index__")? && !idx.is_instance_of::<pyo3::types::PyFloat>() {
+    if idx.is_instance_of::<PyInt>() {
+        return idx.extract::<i64>().map(Some);
+    }
+    if !idx.is_instance_of::<pyo3::types::PyFloat>() && idx.hasattr("__index__")? {
         return idx.call_method0("__index__")?.extract::<i64>().map(Some);
     }
     Ok(None)
 }
 
-fn get_at<'py>(slf: &Bound<'py, PyAny>, i: usize) -> PyResult<Bound<'py, PyAny>> {
+/// Item `i` (negative from the end): one crossing, range checked by JS.
+fn get_index<'py>(slf: &Bound<'py, PyAny>, i: i64) -> PyResult<Bound<'py, PyAny>> {
     let py = slf.py();
     let key = proxy_of(slf)?.handle().key();
-    let v = host::get_item(py, key, ItemKind::Index, V::Int(i as i64))?.unwrap_or(V::Undefined);
-    value_to_py(py, v, None)
+    match host::get_item(py, key, ItemKind::Index, V::from_i64(i))? {
+        Some(v) => value_to_py(py, v, None),
+        None => Err(PyIndexError::new_err("JsArray index out of range")),
+    }
+}
+
+fn get_at<'py>(slf: &Bound<'py, PyAny>, i: usize) -> PyResult<Bound<'py, PyAny>> {
+    get_index(slf, i as i64)
 }
 
 fn len_of(slf: &Bound<'_, PyAny>) -> PyResult<usize> {
@@ -73,7 +84,7 @@ impl JsArray {
             return Ok(out.into_any());
         }
         match int_index(idx)? {
-            Some(i) => get_at(any, normalize(i, len_of(any)?, "JsArray")?),
+            Some(i) => get_index(any, i),
             None => Err(type_error(idx)),
         }
     }
@@ -81,17 +92,23 @@ impl JsArray {
     fn __setitem__(slf: &Bound<'_, Self>, idx: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let any = slf.as_any();
         let Some(i) = int_index(idx)? else { return Err(type_error(idx)) };
-        let i = normalize(i, len_of(any)?, "JsArray assignment")?;
         let key = proxy_of(any)?.handle().key();
-        host::set_item(slf.py(), key, ItemKind::Index, V::Int(i as i64), py_to_value(value)?)
+        if host::set_item(slf.py(), key, ItemKind::Index, V::from_i64(i), py_to_value(value)?)? {
+            Ok(())
+        } else {
+            Err(PyIndexError::new_err("JsArray assignment index out of range"))
+        }
     }
 
     fn __delitem__(slf: &Bound<'_, Self>, idx: &Bound<'_, PyAny>) -> PyResult<()> {
         let any = slf.as_any();
         let Some(i) = int_index(idx)? else { return Err(type_error(idx)) };
-        let i = normalize(i, len_of(any)?, "JsArray assignment")?;
         let key = proxy_of(any)?.handle().key();
-        host::del_item(slf.py(), key, ItemKind::Index, V::Int(i as i64)).map(drop)
+        if host::del_item(slf.py(), key, ItemKind::Index, V::from_i64(i))? {
+            Ok(())
+        } else {
+            Err(PyIndexError::new_err("JsArray assignment index out of range"))
+        }
     }
 
     fn __contains__(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<bool> {
