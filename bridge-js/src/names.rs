@@ -8,6 +8,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use wasm_bindgen::JsValue;
 
@@ -15,8 +16,30 @@ const CAPACITY: usize = 1024;
 /// Longer names are rare and not worth keeping.
 const MAX_LEN: usize = 64;
 
+/// FNV-1a: names are short and come from our own process, so the DoS
+/// resistance of the default SipHash buys nothing and costs a few percent of
+/// an attribute read.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Names = HashMap<Box<str>, JsValue, BuildHasherDefault<Fnv>>;
+
 thread_local! {
-    static NAMES: RefCell<HashMap<Box<str>, JsValue>> = RefCell::new(HashMap::with_capacity(64));
+    static NAMES: RefCell<Names> = RefCell::new(Names::with_capacity_and_hasher(64, Default::default()));
 }
 
 /// The JS string for `name`.
