@@ -120,6 +120,7 @@ export function makeHooks(runtime) {
     },
     setScratch: (f64Addr, bytesAddr, cap) => runtime.mem.setScratch(f64Addr, bytesAddr, cap),
     copyUtf16: (s, ptr, len) => runtime.mem.copyUtf16(s, ptr, len),
+    copyUtf8: (s, ptr, cap) => runtime.mem.copyUtf8(s, ptr, cap),
     utf16ToString: (ptr, len) => runtime.mem.utf16ToString(ptr, len),
     utf8ToString: (ptr, len) => runtime.mem.utf8(ptr, len),
     makePyProxy: (key, flags) => makePyProxy(runtime, key, flags),

@@ -99,6 +99,10 @@ export class Memory {
     return 0;
   }
 
+  copyUtf8(s, ptr, cap) {
+    return encoder.encodeInto(s, new Uint8Array(this.memory.buffer, ptr, cap)).written;
+  }
+
   copyUtf16(s, ptr, len) {
     const u16 = new Uint16Array(this.memory.buffer, ptr, len);
     for (let i = 0; i < len; i++) u16[i] = s.charCodeAt(i);

@@ -26,6 +26,10 @@ extern "C" {
     /// Copy the UTF-16 code units of the string `s` to `ptr` (`len` units).
     #[wasm_bindgen(method, js_name = copyUtf16)]
     pub fn copy_utf16(this: &Hooks, s: &JsValue, ptr: u32, len: u32);
+    /// `TextEncoder.encodeInto(s, memory[ptr..ptr + cap])`: the bytes written.
+    /// Only for well-formed strings (it would replace lone surrogates).
+    #[wasm_bindgen(method, js_name = copyUtf8)]
+    pub fn copy_utf8(this: &Hooks, s: &JsValue, ptr: u32, cap: u32) -> u32;
     /// The JS string of `len` UTF-16 code units at `ptr` (lone surrogates kept).
     #[wasm_bindgen(method, catch, js_name = utf16ToString)]
     pub fn utf16_to_string(this: &Hooks, ptr: u32, len: u32) -> Result<JsValue, JsValue>;

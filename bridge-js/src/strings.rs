@@ -26,12 +26,19 @@ pub fn from_js(s: &JsValue, base: usize) -> Result<Text, BridgeError> {
     }
     let len = scratch::f64(base + 1) as usize;
     let well_formed = scratch::f64(base + 2) != 0.0;
+    if well_formed {
+        // Long and well-formed: the engine's UTF-8 encoder straight into a
+        // buffer that surely fits (3 bytes per UTF-16 unit at most).
+        let mut bytes = vec![0u8; len * 3];
+        let written = hooks::with(|h| h.copy_utf8(s, bytes.as_mut_ptr() as usize as u32, bytes.len() as u32)) as usize;
+        bytes.truncate(written.min(bytes.len()));
+        return String::from_utf8(bytes).map(Text::Utf8).map_err(|e| BridgeError::InvalidUtf8 {
+            offset: e.utf8_error().valid_up_to(),
+            reason: "the JS side wrote invalid UTF-8",
+        });
+    }
     let mut units = vec![0u16; len];
     hooks::with(|h| h.copy_utf16(s, units.as_mut_ptr() as usize as u32, len as u32));
-    if well_formed {
-        // Checked anyway: the units came from outside.
-        return String::from_utf16(&units).map(Text::Utf8).or(Ok(Text::Utf16(units)));
-    }
     Ok(Text::Utf16(units))
 }
 
