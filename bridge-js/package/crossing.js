@@ -49,6 +49,7 @@ export class Crossing {
   /** The result of a fast JS->Python call, whose tag word is `word`. */
   result(word) {
     if (word === TAG.returned) return this.runtime.glue.take_result_object();
+    if (word === TAG.thrown) throw this.runtime.glue.take_result_object();
     if (word === TAG.absent) return undefined;
     return this.valueIn(this.runtime.mem.f64(), word, SCRATCH.result, undefined);
   }

@@ -129,7 +129,7 @@ class PythonRuntime {
     const id = this.nameId(name);
     if (id < 0) return this.glue.py_set(key, name, value);
     this.crossing.argOut(0, value, 0);
-    this.glue.py_set_fast(key, id, value);
+    this.crossing.result(this.glue.py_set_fast(key, id, value));
   }
 
   /** `proxy(...args)`: one crossing for up to three arguments. */

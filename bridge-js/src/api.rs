@@ -139,37 +139,61 @@ fn fast_arg(i: usize, o: JsValue) -> Result<bridge_py::crossing::Value, JsValue>
 
 /// `proxy(a, b, c)` with up to three arguments in the scratch slots: one
 /// JS→wasm call; the result is left in the result slots.
+///
+/// The fast exports return a plain `u32` word, never a `Result`: a `Result`
+/// comes back to JS as a multi-value array allocated on every call. A failure
+/// is the word `thrown`, with the error to throw in `take_result_object`.
 #[wasm_bindgen]
-pub fn py_call_fast(k: f64, n: u32, o0: JsValue, o1: JsValue, o2: JsValue) -> Result<u32, JsValue> {
-    let key = key(k)?;
-    let mut values = bridge_py::host::Args::new();
-    for (i, o) in [o0, o1, o2].into_iter().take((n as usize).min(scratch::MAX_ARGS)).enumerate() {
-        values.push(fast_arg(i, o)?);
+pub fn py_call_fast(k: f64, n: u32, o0: JsValue, o1: JsValue, o2: JsValue) -> u32 {
+    word_or_thrown((|| {
+        let key = key(k)?;
+        let mut values = bridge_py::host::Args::new();
+        for (i, o) in [o0, o1, o2].into_iter().take((n as usize).min(scratch::MAX_ARGS)).enumerate() {
+            values.push(fast_arg(i, o)?);
+        }
+        fast_out(ops::call(key, values))
+    })())
+}
+
+/// A fast export's word, or `thrown` with the error kept for `take_result_object`.
+fn word_or_thrown(r: Result<u32, JsValue>) -> u32 {
+    match r {
+        Ok(word) => word,
+        Err(e) => {
+            RESULT_OBJECT.with(|r| *r.borrow_mut() = e);
+            let thrown = bridge_core::boundary::Tag::Thrown as u32;
+            scratch::set_f64(scratch::RESULT_WORD, thrown as f64);
+            thrown
+        }
     }
-    fast_out(ops::call(key, values))
 }
 
 /// `proxy.name` with an interned name id (`py_intern`); word `absent` when
 /// Python has no such attribute.
 #[wasm_bindgen]
-pub fn py_get_fast(k: f64, name: u32) -> Result<u32, JsValue> {
-    let key = key(k)?;
-    match ops::getattr_interned(key, name).map_err(op_error)? {
-        Some(v) => fast_out(Ok(v)),
-        None => {
-            let absent = bridge_core::boundary::Tag::Absent as u8 as f64;
-            scratch::set_f64(scratch::RESULT_WORD, absent);
-            Ok(absent as u32)
+pub fn py_get_fast(k: f64, name: u32) -> u32 {
+    word_or_thrown((|| {
+        let key = key(k)?;
+        match ops::getattr_interned(key, name).map_err(op_error)? {
+            Some(v) => fast_out(Ok(v)),
+            None => {
+                let absent = bridge_core::boundary::Tag::Absent as u8 as f64;
+                scratch::set_f64(scratch::RESULT_WORD, absent);
+                Ok(absent as u32)
+            }
         }
-    }
+    })())
 }
 
 /// `proxy.name = value`, the value in argument slot 0 (or `o0`).
 #[wasm_bindgen]
-pub fn py_set_fast(k: f64, name: u32, o0: JsValue) -> Result<(), JsValue> {
-    let key = key(k)?;
-    let v = fast_arg(0, o0)?;
-    ops::setattr_interned(key, name, v).map_err(op_error)
+pub fn py_set_fast(k: f64, name: u32, o0: JsValue) -> u32 {
+    word_or_thrown((|| {
+        let key = key(k)?;
+        let v = fast_arg(0, o0)?;
+        ops::setattr_interned(key, name, v).map_err(op_error)?;
+        Ok(bridge_core::boundary::Tag::Undefined as u32)
+    })())
 }
 
 /// An id for an attribute name JS will read often.
