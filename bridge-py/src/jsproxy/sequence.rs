@@ -72,6 +72,10 @@ impl JsArray {
 
     fn __getitem__<'py>(slf: &Bound<'py, Self>, idx: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let any = slf.as_any();
+        if let Ok(i) = idx.cast::<PyInt>() {
+            // The common case first: one crossing, the range checked by JS.
+            return get_index(any, i.extract::<i64>()?);
+        }
         if let Ok(slice) = idx.cast::<PySlice>() {
             let len = len_of(any)?;
             let ind = slice.indices(len as isize)?;
