@@ -194,11 +194,27 @@ globalThis.benchM = {
 globalThis.benchStrs = { ...STRINGS };
 globalThis.benchNest = { child: { v: 1 } };
 globalThis.benchArr = Array.from({ length: 1000 }, (_, i) => i); // sum 499500
+globalThis.benchNums = Array.from({ length: 100000 }, (_, i) => i * 0.5);
+globalThis.benchRecs = Array.from({ length: 10000 }, (_, i) => ({ a: i, b: [i, i + 1, i + 2], c: "str" + (i % 10) }));
 
 const pyStr = (s) => JSON.stringify(s); // a JSON string literal is a valid Python literal
 
 const SETUP_HEAD = `
-from js import benchNoop, benchNum, benchStr, benchF3, benchKw, benchObj, benchM, benchStrs, benchNest, benchArr
+from js import benchNoop, benchNum, benchStr, benchF3, benchKw, benchObj, benchM, benchStrs, benchNest, benchArr, benchNums, benchRecs
+
+def bench_to_py_numbers(n):
+    # n elements in all, as whole conversions of the 100000-number array
+    t = 0
+    for _ in range(max(1, n // 100000)):
+        t += len(benchNums.to_py())
+    return t
+
+def bench_to_py_records(n):
+    # n records in all, as whole conversions of the 10000-record array
+    t = 0
+    for _ in range(max(1, n // 10000)):
+        t += len(benchRecs.to_py())
+    return t
 
 def bench_array_iter(n):
     # n elements in all, as whole passes over the 1000-element array
@@ -502,6 +518,20 @@ const OPS = [
     floored: true,
     make: (rt) => (n) => rt.runPython(`bench_array_index(${n})`),
     check: (v, n) => Number(v) === Array.from({ length: n }, (_, i) => i % 1000).reduce((a, b) => a + b, 0),
+  },
+
+  // ---- to_py (one op = one element)
+  {
+    key: "to_py_numbers",
+    title: "to_py() of a 1e5-number JS array, per element",
+    make: (rt) => (n) => rt.runPython(`bench_to_py_numbers(${n})`),
+    check: (v, n) => Number(v) === 100000 * Math.max(1, Math.floor(n / 100000)),
+  },
+  {
+    key: "to_py_records",
+    title: "to_py() of a 1e4-record array {a, b: [3], c}, per record",
+    make: (rt) => (n) => rt.runPython(`bench_to_py_records(${n})`),
+    check: (v, n) => Number(v) === 10000 * Math.max(1, Math.floor(n / 10000)),
   },
 
   // ---- proxies made and dropped

@@ -9,6 +9,7 @@ import { Crossing } from "./crossing.js";
 import { TAG, SCRATCH } from "./flags.js";
 import { errorInfo } from "./errors.js";
 import { items } from "./items.js";
+import { toPyHooks } from "./to_py.js";
 import { makePyProxy } from "./pyproxy.js";
 import { makePythonError } from "./python_error.js";
 
@@ -39,6 +40,7 @@ export function makeHooks(runtime) {
   };
   return {
     ...items,
+    ...toPyHooks(runtime),
     classify,
     // One transition for a Python->JS call: arguments from the scratch slots,
     // the result classified into them (read before any user code runs, written

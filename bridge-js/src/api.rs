@@ -11,8 +11,8 @@ use bridge_core::boundary::TagWord;
 use std::cell::RefCell;
 
 use crate::convert::{from_value, from_word, to_value, write_result};
-use crate::scratch;
 use crate::hooks::{self, Hooks};
+use crate::scratch;
 
 /// A bridge refusal as the JS error class its variant names.
 fn bridge_error(e: BridgeError) -> JsValue {
@@ -35,7 +35,10 @@ fn op_error(e: OpError) -> JsValue {
                     return v;
                 }
             }
-            let key = info.exc.map(|o| o.into_raw().to_wire() as f64).unwrap_or(-1.0);
+            let key = info
+                .exc
+                .map(|o| o.into_raw().to_wire() as f64)
+                .unwrap_or(-1.0);
             hooks::with(|h| h.make_python_error(&info.type_name, info.message, key))
         }
         OpError::Bridge(b) => bridge_error(b),
@@ -148,7 +151,11 @@ pub fn py_call_fast(k: f64, n: u32, o0: JsValue, o1: JsValue, o2: JsValue) -> u3
     word_or_thrown((|| {
         let key = key(k)?;
         let mut values = bridge_py::host::Args::new();
-        for (i, o) in [o0, o1, o2].into_iter().take((n as usize).min(scratch::MAX_ARGS)).enumerate() {
+        for (i, o) in [o0, o1, o2]
+            .into_iter()
+            .take((n as usize).min(scratch::MAX_ARGS))
+            .enumerate()
+        {
             values.push(fast_arg(i, o)?);
         }
         fast_out(ops::call(key, values))

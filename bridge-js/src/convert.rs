@@ -42,14 +42,18 @@ pub fn from_word(v: JsValue, word: TagWord, base: usize) -> Result<Value, Bridge
             let hex = v
                 .unchecked_ref::<js_sys::BigInt>()
                 .to_string(16)
-                .map_err(|_| BridgeError::conversion("BigInt", "BigInt.prototype.toString(16) failed"))?;
+                .map_err(|_| {
+                    BridgeError::conversion("BigInt", "BigInt.prototype.toString(16) failed")
+                })?;
             Value::BigInt(BigInt::from_hex(&String::from(hex))?)
         }
         Some(Tag::Python) => {
             let key = PyRef::from_wire_f64(scratch::f64(base))?;
             // A PyProxy's own reference is gone only after `destroy()`.
             let handle = bridge_py::ops::share(key).map_err(|e| match e {
-                BridgeError::StaleKey { kind, wire, .. } => BridgeError::DestroyedKey { kind, wire },
+                BridgeError::StaleKey { kind, wire, .. } => {
+                    BridgeError::DestroyedKey { kind, wire }
+                }
                 other => other,
             })?;
             Value::Handle(Ref::Py(handle))
@@ -60,7 +64,10 @@ pub fn from_word(v: JsValue, word: TagWord, base: usize) -> Result<Value, Bridge
             Value::Handle(Ref::Js(JsHandle::assume_owned(key, word.flags(), id)))
         }
         Some(Tag::Returned | Tag::Absent | Tag::Thrown) | None => {
-            return Err(BridgeError::conversion("JS value", format!("the JS side sent an unexpected tag word {:#x}", word.0)))
+            return Err(BridgeError::conversion(
+                "JS value",
+                format!("the JS side sent an unexpected tag word {:#x}", word.0),
+            ))
         }
     })
 }
@@ -92,7 +99,12 @@ pub fn from_value(v: Value) -> Result<JsValue, BridgeError> {
 /// A UTF-8 string is read by JS by pointer: with `keep`, the string is kept
 /// alive past this call (a result); without, the caller keeps `v` alive until
 /// JS has read it (an argument) and passes it back through `hold`.
-pub fn write_value(v: Value, word_slot: usize, base: usize, hold: &mut Option<String>) -> Result<JsValue, BridgeError> {
+pub fn write_value(
+    v: Value,
+    word_slot: usize,
+    base: usize,
+    hold: &mut Option<String>,
+) -> Result<JsValue, BridgeError> {
     let tag = match v {
         Value::Undefined => Tag::Undefined,
         Value::Null => Tag::Null,
@@ -146,5 +158,9 @@ fn big_int(n: &BigInt) -> Result<JsValue, BridgeError> {
     let magnitude = hex.strip_prefix('-').unwrap_or(&hex);
     let big = js_sys::BigInt::new(&JsValue::from_str(&format!("0x{magnitude}")))
         .map_err(|_| BridgeError::conversion("int", "BigInt() rejected a hex integer"))?;
-    Ok(if n.is_negative() { (-&big).into() } else { big.into() })
+    Ok(if n.is_negative() {
+        (-&big).into()
+    } else {
+        big.into()
+    })
 }

@@ -47,7 +47,12 @@ extern "C" {
     /// none); `message` is `None` when the error formats it from `key` on
     /// first read.
     #[wasm_bindgen(method, js_name = makePythonError)]
-    pub fn make_python_error(this: &Hooks, type_name: &str, message: Option<String>, key: f64) -> JsValue;
+    pub fn make_python_error(
+        this: &Hooks,
+        type_name: &str,
+        message: Option<String>,
+        key: f64,
+    ) -> JsValue;
     /// `[name, message]` of a thrown value. Cannot throw: a `name` getter
     /// that throws, a revoked Proxy, a `toString` that throws all give a
     /// generic description.
@@ -63,20 +68,41 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_name = hasProp)]
     pub fn has_prop(this: &Hooks, obj: &JsValue, name: &JsValue) -> Result<bool, JsValue>;
     #[wasm_bindgen(method, catch, js_name = setProp)]
-    pub fn set_prop(this: &Hooks, obj: &JsValue, name: &JsValue, value: &JsValue) -> Result<(), JsValue>;
+    pub fn set_prop(
+        this: &Hooks,
+        obj: &JsValue,
+        name: &JsValue,
+        value: &JsValue,
+    ) -> Result<(), JsValue>;
     /// `false` when the property did not exist.
     #[wasm_bindgen(method, catch, js_name = deleteProp)]
     pub fn delete_prop(this: &Hooks, obj: &JsValue, name: &JsValue) -> Result<bool, JsValue>;
     /// `Reflect.apply(func, thisArg, args)`; `call0`..`call3` spare building
     /// an Array across the boundary for the common short argument lists.
     #[wasm_bindgen(method, catch, js_name = call)]
-    pub fn call(this: &Hooks, func: &JsValue, this_arg: &JsValue, args: js_sys::Array) -> Result<JsValue, JsValue>;
+    pub fn call(
+        this: &Hooks,
+        func: &JsValue,
+        this_arg: &JsValue,
+        args: js_sys::Array,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = call0)]
     pub fn call0(this: &Hooks, func: &JsValue, this_arg: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = call1)]
-    pub fn call1(this: &Hooks, func: &JsValue, this_arg: &JsValue, a: &JsValue) -> Result<JsValue, JsValue>;
+    pub fn call1(
+        this: &Hooks,
+        func: &JsValue,
+        this_arg: &JsValue,
+        a: &JsValue,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = call2)]
-    pub fn call2(this: &Hooks, func: &JsValue, this_arg: &JsValue, a: &JsValue, b: &JsValue) -> Result<JsValue, JsValue>;
+    pub fn call2(
+        this: &Hooks,
+        func: &JsValue,
+        this_arg: &JsValue,
+        a: &JsValue,
+        b: &JsValue,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = call3)]
     pub fn call3(
         this: &Hooks,
@@ -127,19 +153,49 @@ extern "C" {
     /// `[found, value]`: `obj[i]` (negative from the end; not found when out
     /// of range), or for a map `[m.has(k), m.get(k)]`.
     #[wasm_bindgen(method, catch, js_name = getItem)]
-    pub fn get_item(this: &Hooks, obj: &JsValue, map: bool, key: &JsValue) -> Result<js_sys::Array, JsValue>;
+    pub fn get_item(
+        this: &Hooks,
+        obj: &JsValue,
+        map: bool,
+        key: &JsValue,
+    ) -> Result<js_sys::Array, JsValue>;
     #[wasm_bindgen(method, catch, js_name = setItem)]
-    pub fn set_item(this: &Hooks, obj: &JsValue, map: bool, key: &JsValue, value: &JsValue) -> Result<bool, JsValue>;
+    pub fn set_item(
+        this: &Hooks,
+        obj: &JsValue,
+        map: bool,
+        key: &JsValue,
+        value: &JsValue,
+    ) -> Result<bool, JsValue>;
     /// An array index is spliced out; a map key deleted (`false` when absent).
     #[wasm_bindgen(method, catch, js_name = delItem)]
-    pub fn del_item(this: &Hooks, obj: &JsValue, map: bool, key: &JsValue) -> Result<bool, JsValue>;
+    pub fn del_item(this: &Hooks, obj: &JsValue, map: bool, key: &JsValue)
+        -> Result<bool, JsValue>;
     #[wasm_bindgen(method, catch, js_name = contains)]
     pub fn contains(this: &Hooks, obj: &JsValue, value: &JsValue) -> Result<bool, JsValue>;
     /// `obj[Symbol.iterator]()`.
     #[wasm_bindgen(method, catch, js_name = getIter)]
     pub fn get_iter(this: &Hooks, obj: &JsValue) -> Result<JsValue, JsValue>;
+    /// Walk `obj` for `to_py()` (package/to_py.js): `[ops, pool units, objects]`.
+    /// User code runs here (getters, Proxy traps).
+    #[wasm_bindgen(method, catch, js_name = toPyPlan)]
+    pub fn to_py_plan(
+        this: &Hooks,
+        obj: &JsValue,
+        max_depth: i32,
+    ) -> Result<js_sys::Array, JsValue>;
+    /// Copy the walked plan's numbers and code units into memory.
+    #[wasm_bindgen(method, js_name = toPyCopy)]
+    pub fn to_py_copy(this: &Hooks, ops_ptr: u32, pool_ptr: u32);
+    /// Object `i` of the walked plan (crosses by reference).
+    #[wasm_bindgen(method, js_name = toPyObject)]
+    pub fn to_py_object(this: &Hooks, i: u32) -> JsValue;
+    /// Drop the walked plan.
+    #[wasm_bindgen(method, js_name = toPyDone)]
+    pub fn to_py_done(this: &Hooks);
     #[wasm_bindgen(method, catch, js_name = construct)]
-    pub fn construct(this: &Hooks, ctor: &JsValue, args: js_sys::Array) -> Result<JsValue, JsValue>;
+    pub fn construct(this: &Hooks, ctor: &JsValue, args: js_sys::Array)
+        -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = toStr)]
     pub fn to_str(this: &Hooks, obj: &JsValue) -> Result<String, JsValue>;
     #[wasm_bindgen(method, catch, js_name = truthy)]

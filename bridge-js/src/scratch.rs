@@ -16,7 +16,9 @@
 
 use std::cell::{Cell, RefCell};
 
-pub use bridge_core::boundary::scratch::{arg_value, arg_word, BYTES, DONE, F64_SLOTS, MAX_ARGS, RESULT, RESULT_WORD};
+pub use bridge_core::boundary::scratch::{
+    arg_value, arg_word, BYTES, DONE, F64_SLOTS, MAX_ARGS, RESULT, RESULT_WORD,
+};
 
 struct Area {
     f64s: [Cell<f64>; F64_SLOTS],
@@ -50,7 +52,10 @@ pub fn set_f64(i: usize, v: f64) {
 pub fn bytes(offset: usize, len: usize) -> Vec<u8> {
     AREA.with(|a| {
         let end = offset.saturating_add(len).min(BYTES);
-        a.bytes[offset.min(end)..end].iter().map(Cell::get).collect()
+        a.bytes[offset.min(end)..end]
+            .iter()
+            .map(Cell::get)
+            .collect()
     })
 }
 
@@ -67,5 +72,11 @@ pub fn keep_string(s: String) -> (u32, u32) {
 
 /// `(number slots address, string bytes address, string capacity)` for the JS side.
 pub fn layout() -> (u32, u32, u32) {
-    AREA.with(|a| (a.f64s.as_ptr() as usize as u32, a.bytes.as_ptr() as usize as u32, BYTES as u32))
+    AREA.with(|a| {
+        (
+            a.f64s.as_ptr() as usize as u32,
+            a.bytes.as_ptr() as usize as u32,
+            BYTES as u32,
+        )
+    })
 }

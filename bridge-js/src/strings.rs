@@ -19,10 +19,12 @@ pub fn from_js(s: &JsValue, base: usize) -> Result<Text, BridgeError> {
     let utf8_len = scratch::f64(base);
     if utf8_len >= 0.0 {
         let bytes = scratch::bytes(scratch::f64(base + 1) as usize, utf8_len as usize);
-        return String::from_utf8(bytes).map(Text::Utf8).map_err(|e| BridgeError::InvalidUtf8 {
-            offset: e.utf8_error().valid_up_to(),
-            reason: "the JS side wrote invalid UTF-8",
-        });
+        return String::from_utf8(bytes)
+            .map(Text::Utf8)
+            .map_err(|e| BridgeError::InvalidUtf8 {
+                offset: e.utf8_error().valid_up_to(),
+                reason: "the JS side wrote invalid UTF-8",
+            });
     }
     let len = scratch::f64(base + 1) as usize;
     let well_formed = scratch::f64(base + 2) != 0.0;
@@ -30,12 +32,16 @@ pub fn from_js(s: &JsValue, base: usize) -> Result<Text, BridgeError> {
         // Long and well-formed: the engine's UTF-8 encoder straight into a
         // buffer that surely fits (3 bytes per UTF-16 unit at most).
         let mut bytes = vec![0u8; len * 3];
-        let written = hooks::with(|h| h.copy_utf8(s, bytes.as_mut_ptr() as usize as u32, bytes.len() as u32)) as usize;
+        let written =
+            hooks::with(|h| h.copy_utf8(s, bytes.as_mut_ptr() as usize as u32, bytes.len() as u32))
+                as usize;
         bytes.truncate(written.min(bytes.len()));
-        return String::from_utf8(bytes).map(Text::Utf8).map_err(|e| BridgeError::InvalidUtf8 {
-            offset: e.utf8_error().valid_up_to(),
-            reason: "the JS side wrote invalid UTF-8",
-        });
+        return String::from_utf8(bytes)
+            .map(Text::Utf8)
+            .map_err(|e| BridgeError::InvalidUtf8 {
+                offset: e.utf8_error().valid_up_to(),
+                reason: "the JS side wrote invalid UTF-8",
+            });
     }
     let mut units = vec![0u16; len];
     hooks::with(|h| h.copy_utf16(s, units.as_mut_ptr() as usize as u32, len as u32));
@@ -49,12 +55,24 @@ const GLUE_LIMIT: usize = 1 << 20;
 
 /// A JS string for `text` (one transition).
 pub fn to_js(text: &Text) -> Result<JsValue, BridgeError> {
-    let too_long = |_| BridgeError::conversion("str", format!("a string of {} UTF-16 code units is longer than JS strings can be", text.utf16_len()));
+    let too_long = |_| {
+        BridgeError::conversion(
+            "str",
+            format!(
+                "a string of {} UTF-16 code units is longer than JS strings can be",
+                text.utf16_len()
+            ),
+        )
+    };
     match text {
         Text::Utf8(s) if s.len() < GLUE_LIMIT => Ok(JsValue::from_str(s)),
-        Text::Utf8(s) => hooks::with(|h| h.utf8_to_string(s.as_ptr() as usize as u32, s.len() as u32)).map_err(too_long),
+        Text::Utf8(s) => {
+            hooks::with(|h| h.utf8_to_string(s.as_ptr() as usize as u32, s.len() as u32))
+                .map_err(too_long)
+        }
         Text::Utf16(units) => {
-            hooks::with(|h| h.utf16_to_string(units.as_ptr() as usize as u32, units.len() as u32)).map_err(too_long)
+            hooks::with(|h| h.utf16_to_string(units.as_ptr() as usize as u32, units.len() as u32))
+                .map_err(too_long)
         }
     }
 }

@@ -57,7 +57,11 @@ impl JsHandle {
     /// A second owned reference to the same entry.
     pub fn share(&self) -> Result<JsHandle, BridgeError> {
         crate::host::host().incref(self.key)?;
-        Ok(JsHandle { key: self.key, flags: self.flags, id: self.id })
+        Ok(JsHandle {
+            key: self.key,
+            flags: self.flags,
+            id: self.id,
+        })
     }
 }
 

@@ -50,7 +50,12 @@ impl OpError {
 pub fn describe(py: Python<'_>, err: PyErr) -> PyErrInfo {
     let value = err.value(py).clone();
     if let Some(js_error) = crate::jsexception::original_js_error(value.as_any()) {
-        return PyErrInfo { type_name: "JsException".into(), message: None, exc: None, js_error: Some(js_error) };
+        return PyErrInfo {
+            type_name: "JsException".into(),
+            message: None,
+            exc: None,
+            js_error: Some(js_error),
+        };
     }
     let type_name = value
         .get_type()
@@ -62,18 +67,31 @@ pub fn describe(py: Python<'_>, err: PyErr) -> PyErrInfo {
         Some(_) => None,
         None => Some(format_exception(&value)),
     };
-    PyErrInfo { type_name, message, exc, js_error: None }
+    PyErrInfo {
+        type_name,
+        message,
+        exc,
+        js_error: None,
+    }
 }
 
 /// The traceback text of an exception, without the bridge's own frames; if
 /// even that fails, `Type: str(exc)`.
 pub fn format_exception(exc: &Bound<'_, PyAny>) -> String {
-    let formatted = PyModule::import(exc.py(), crate::runner::MODULE_NAME)
-        .and_then(|runner| runner.getattr("format_exception")?.call1((exc,))?.extract::<String>());
+    let formatted = PyModule::import(exc.py(), crate::runner::MODULE_NAME).and_then(|runner| {
+        runner
+            .getattr("format_exception")?
+            .call1((exc,))?
+            .extract::<String>()
+    });
     match formatted {
         Ok(text) => text.trim_end().to_owned(),
         Err(_) => {
-            let type_name = exc.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "Exception".into());
+            let type_name = exc
+                .get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_else(|_| "Exception".into());
             let text = exc.str().map(|s| s.to_string()).unwrap_or_default();
             format!("{type_name}: {text}")
         }
@@ -94,7 +112,9 @@ pub fn bridge_to_pyerr(err: BridgeError) -> PyErr {
         "RecursionError" => PyRecursionError::new_err(msg),
         // UnicodeDecodeError/UnicodeEncodeError need five constructor arguments;
         // their base class carries the message.
-        "UnicodeError" | "UnicodeDecodeError" | "UnicodeEncodeError" => PyUnicodeError::new_err(msg),
+        "UnicodeError" | "UnicodeDecodeError" | "UnicodeEncodeError" => {
+            PyUnicodeError::new_err(msg)
+        }
         "SystemError" => PySystemError::new_err(msg),
         "NotImplementedError" => PyNotImplementedError::new_err(msg),
         _ => PyRuntimeError::new_err(msg),

@@ -18,7 +18,12 @@ use crate::crossing::{JsHandle, Ref, Value};
 use crate::host::JsError;
 use crate::jsproxy::JsProxy;
 
-pyo3::create_exception!(js, JsException, pyo3::exceptions::PyException, "A JavaScript exception.");
+pyo3::create_exception!(
+    js,
+    JsException,
+    pyo3::exceptions::PyException,
+    "A JavaScript exception."
+);
 
 /// Turn a captured JS exception into the `PyErr` to raise.
 pub fn js_error_to_pyerr(py: Python<'_>, err: JsError) -> PyErr {

@@ -5,7 +5,9 @@ use pyo3::prelude::*;
 
 use crate::convert::to_py::value_to_py;
 use crate::jsexception::JsException;
-use crate::jsproxy::{JsArray, JsCallable, JsGenerator, JsIterable, JsIterator, JsMap, JsPromise, JsProxy, JsSet};
+use crate::jsproxy::{
+    JsArray, JsCallable, JsGenerator, JsIterable, JsIterator, JsMap, JsPromise, JsProxy, JsSet,
+};
 
 /// Module-level `__getattr__` (PEP 562): any JS global. A missing one raises
 /// AttributeError, which `from js import x` reports as
@@ -15,7 +17,9 @@ use crate::jsproxy::{JsArray, JsCallable, JsGenerator, JsIterable, JsIterator, J
 fn module_getattr<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
     match crate::host::global(py, name)? {
         Some(value) => value_to_py(py, value, None),
-        None => Err(PyAttributeError::new_err(format!("JS global '{name}' is not defined"))),
+        None => Err(PyAttributeError::new_err(format!(
+            "JS global '{name}' is not defined"
+        ))),
     }
 }
 

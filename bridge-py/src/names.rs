@@ -23,7 +23,10 @@ pub fn intern(py: Python<'_>, name: &str) -> Result<u32, BridgeError> {
     NAMES.with(|n| {
         let mut n = n.borrow_mut();
         if n.len() >= CAPACITY {
-            return Err(BridgeError::CapacityExhausted { kind: "attribute name", limit: CAPACITY });
+            return Err(BridgeError::CapacityExhausted {
+                kind: "attribute name",
+                limit: CAPACITY,
+            });
         }
         n.push(PyString::intern(py, name).unbind());
         Ok((n.len() - 1) as u32)
@@ -33,10 +36,13 @@ pub fn intern(py: Python<'_>, name: &str) -> Result<u32, BridgeError> {
 /// The interned name behind `id`.
 pub fn get<'py>(py: Python<'py>, id: u32) -> Result<Bound<'py, PyString>, BridgeError> {
     NAMES.with(|n| {
-        n.borrow().get(id as usize).map(|s| s.bind(py).clone()).ok_or_else(|| BridgeError::ForgedKey {
-            kind: "attribute name",
-            wire: u64::from(id),
-            reason: "no name was interned with this id",
-        })
+        n.borrow()
+            .get(id as usize)
+            .map(|s| s.bind(py).clone())
+            .ok_or_else(|| BridgeError::ForgedKey {
+                kind: "attribute name",
+                wire: u64::from(id),
+                reason: "no name was interned with this id",
+            })
     })
 }

@@ -12,7 +12,10 @@ use crate::crossing::{PyHandle, Value};
 use crate::error::OpError;
 
 /// One JS→Python crossing: inside the depth limit, on the object at `key`.
-fn with_obj<T>(key: PyRef, f: impl for<'py> FnOnce(Bound<'py, PyAny>) -> PyResult<T>) -> Result<T, OpError> {
+fn with_obj<T>(
+    key: PyRef,
+    f: impl for<'py> FnOnce(Bound<'py, PyAny>) -> PyResult<T>,
+) -> Result<T, OpError> {
     let _guard = crate::depth::enter(Direction::JsToPy)?;
     Python::attach(|py| {
         let obj = crate::pytable::get(py, key)?;
@@ -65,7 +68,9 @@ pub fn intern_name(name: &str) -> Result<u32, OpError> {
 }
 
 pub fn setattr(key: PyRef, name: &str, value: Value) -> Result<(), OpError> {
-    with_obj(key, |obj| obj.setattr(name, value_to_py(obj.py(), value, None)?))
+    with_obj(key, |obj| {
+        obj.setattr(name, value_to_py(obj.py(), value, None)?)
+    })
 }
 
 /// `delete proxy.name`: `false` when there was no such attribute.

@@ -9,7 +9,9 @@ pub const MODULE_NAME: &str = "_bridge";
 /// Load the helper module into `sys.modules` (once, at start-up).
 pub fn install(py: Python<'_>) -> PyResult<()> {
     let module = PyModule::from_code(py, c_source(), c"<bridge>", c"_bridge")?;
-    py.import("sys")?.getattr("modules")?.set_item(MODULE_NAME, module.clone())?;
+    py.import("sys")?
+        .getattr("modules")?
+        .set_item(MODULE_NAME, module.clone())?;
     module.getattr("install_js_module")?.call0()?;
     Ok(())
 }
@@ -28,18 +30,26 @@ pub fn main_globals(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
 /// Run `code` in `__main__`; the value of its last expression, or `None`.
 pub fn run<'py>(py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyAny>> {
     let globals = main_globals(py)?;
-    py.import(MODULE_NAME)?.getattr("run")?.call1((code, globals))
+    py.import(MODULE_NAME)?
+        .getattr("run")?
+        .call1((code, globals))
 }
 
 /// `runPythonAsync(code)`: an `AsyncRun` for the JS side to drive.
 pub fn run_async<'py>(py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyAny>> {
     let globals = main_globals(py)?;
-    py.import(MODULE_NAME)?.getattr("run_async")?.call1((code, globals))
+    py.import(MODULE_NAME)?
+        .getattr("run_async")?
+        .call1((code, globals))
 }
 
 /// `await proxy` in Python: see `await_js` in `python/_bridge.py`.
 pub fn await_js<'py>(proxy: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    proxy.py().import(MODULE_NAME)?.getattr("await_js")?.call1((proxy,))
+    proxy
+        .py()
+        .import(MODULE_NAME)?
+        .getattr("await_js")?
+        .call1((proxy,))
 }
 
 #[cfg(test)]

@@ -14,7 +14,9 @@ use bridge_core::boundary::JsFlags;
 use bridge_core::error::BridgeError;
 use bridge_core::handle::{HandleTable, JsRef};
 use bridge_py::crossing::{JsHandle, Ref, Value};
-use bridge_py::host::{CallArgs, ItemKind, IterStep, JsAttrs, JsCalls, JsError, JsItems, JsObjects};
+use bridge_py::host::{
+    CallArgs, ItemKind, IterStep, JsAttrs, JsCalls, JsDeep, JsError, JsItems, JsObjects,
+};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -80,7 +82,10 @@ impl MockJs {
             Value::Handle(Ref::Js(obj)) => {
                 let key = obj.into_raw();
                 let v = self.table.borrow().get(key).expect("live key").clone();
-                self.table.borrow_mut().decref(key).expect("release of a live key");
+                self.table
+                    .borrow_mut()
+                    .decref(key)
+                    .expect("release of a live key");
                 v
             }
             other => JsVal::Prim(other),
@@ -97,7 +102,11 @@ impl MockJs {
 }
 
 fn type_error(msg: &str) -> JsError {
-    JsError { name: "TypeError".into(), message: msg.into(), value: None }
+    JsError {
+        name: "TypeError".into(),
+        message: msg.into(),
+        value: None,
+    }
 }
 
 impl JsAttrs for MockJs {
@@ -121,7 +130,9 @@ impl JsAttrs for MockJs {
                 map.borrow_mut().insert(name.to_owned(), value);
                 Ok(())
             }
-            _ => Err(type_error("cannot set a property on a function in the mock")),
+            _ => Err(type_error(
+                "cannot set a property on a function in the mock",
+            )),
         }
     }
     fn delete(&self, obj: JsRef, name: &str) -> Result<bool, JsError> {
@@ -134,11 +145,17 @@ impl JsAttrs for MockJs {
 
 impl JsCalls for MockJs {
     fn call(&self, func: JsRef, this: Option<JsRef>, args: CallArgs) -> Result<Value, JsError> {
-        let JsVal::Func(f) = self.obj(func) else { return Err(type_error("not a function")) };
+        let JsVal::Func(f) = self.obj(func) else {
+            return Err(type_error("not a function"));
+        };
         let this = this.map(|t| self.obj(t));
         let mut argv: Vec<JsVal> = args.args.into_iter().map(|a| self.outgoing(a)).collect();
         if !args.kwargs.is_empty() {
-            let kw = args.kwargs.into_iter().map(|(k, v)| (String::from_utf16_lossy(&k.to_utf16()), self.outgoing(v))).collect();
+            let kw = args
+                .kwargs
+                .into_iter()
+                .map(|(k, v)| (String::from_utf16_lossy(&k.to_utf16()), self.outgoing(v)))
+                .collect();
             argv.push(JsVal::Obj(Rc::new(RefCell::new(kw))));
         }
         let out = f(this, argv)?;
@@ -174,6 +191,12 @@ impl JsItems for MockJs {
     }
 }
 
+impl JsDeep for MockJs {
+    fn to_py_plan(&self, _: JsRef, _: i32) -> Result<bridge_core::convert::Plan<Ref>, JsError> {
+        Err(type_error("the mock has no deep conversion"))
+    }
+}
+
 impl JsObjects for MockJs {
     fn to_string(&self, obj: JsRef) -> Result<String, JsError> {
         Ok(match self.obj(obj) {
@@ -195,7 +218,10 @@ impl JsObjects for MockJs {
         self.table.borrow_mut().incref(obj).map(drop)
     }
     fn release(&self, obj: JsRef) {
-        self.table.borrow_mut().decref(obj).expect("release of a live key");
+        self.table
+            .borrow_mut()
+            .decref(obj)
+            .expect("release of a live key");
     }
 }
 
@@ -229,11 +255,16 @@ impl Drop for Mock {
 fn mock() -> Mock {
     static INIT: Once = Once::new();
     static SERIAL: Mutex<()> = Mutex::new(());
-    let serial = SERIAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let serial = SERIAL
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let host: &'static MockJs = Box::leak(Box::default());
     bridge_py::host::install(host);
     INIT.call_once(|| bridge_py::initialize().expect("interpreter starts"));
-    Mock { host, _serial: serial }
+    Mock {
+        host,
+        _serial: serial,
+    }
 }
 
 fn run<'py>(py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyDict>> {
@@ -246,7 +277,11 @@ fn get<'py, T: for<'a> FromPyObject<'a, 'py>>(g: &Bound<'py, PyDict>, name: &str
 where
     for<'a> <T as FromPyObject<'a, 'py>>::Error: std::fmt::Debug,
 {
-    g.get_item(name).unwrap().unwrap_or_else(|| panic!("{name} not set")).extract::<T>().unwrap()
+    g.get_item(name)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{name} not set"))
+        .extract::<T>()
+        .unwrap()
 }
 
 #[test]
@@ -254,7 +289,9 @@ fn globals_attributes_and_calls_reach_the_host() {
     let js = mock();
     let obj: HashMap<String, JsVal> = [("x".to_owned(), JsVal::Prim(Value::Int(7)))].into();
     let obj = Rc::new(RefCell::new(obj));
-    js.globals.borrow_mut().insert("o".into(), JsVal::Obj(obj.clone()));
+    js.globals
+        .borrow_mut()
+        .insert("o".into(), JsVal::Obj(obj.clone()));
     js.globals.borrow_mut().insert(
         "count_args".into(),
         func(|_, args| Ok(JsVal::Prim(Value::Int(args.len() as i64)))),
@@ -262,7 +299,11 @@ fn globals_attributes_and_calls_reach_the_host() {
     Python::attach(|py| {
         let g = run(py, "from js import o, count_args\nx = o.x\no.y = 'set'\ndel o.x\nn = count_args(1, 2, k=3)\ndel o").unwrap();
         assert_eq!(get::<i64>(&g, "x"), 7);
-        assert_eq!(get::<i64>(&g, "n"), 3, "two positional args and one trailing kwargs object");
+        assert_eq!(
+            get::<i64>(&g, "n"),
+            3,
+            "two positional args and one trailing kwargs object"
+        );
         drop(g);
     });
     let map = obj.borrow();
@@ -275,7 +316,9 @@ fn globals_attributes_and_calls_reach_the_host() {
 #[test]
 fn missing_global_is_import_error_and_missing_attribute_is_attribute_error() {
     let js = mock();
-    js.globals.borrow_mut().insert("o".into(), JsVal::Obj(Rc::default()));
+    js.globals
+        .borrow_mut()
+        .insert("o".into(), JsVal::Obj(Rc::default()));
     Python::attach(|py| {
         let err = run(py, "from js import nowhere").unwrap_err();
         assert!(err.is_instance_of::<pyo3::exceptions::PyImportError>(py));
@@ -290,7 +333,9 @@ fn missing_global_is_import_error_and_missing_attribute_is_attribute_error() {
 #[test]
 fn js_errors_become_js_exception_with_name_and_message() {
     let js = mock();
-    js.globals.borrow_mut().insert("boom".into(), func(|_, _| Err(type_error("it broke"))));
+    js.globals
+        .borrow_mut()
+        .insert("boom".into(), func(|_, _| Err(type_error("it broke"))));
     Python::attach(|py| {
         let g = run(
             py,
@@ -299,7 +344,11 @@ fn js_errors_become_js_exception_with_name_and_message() {
         .unwrap();
         assert_eq!(
             get::<(String, String, String)>(&g, "r"),
-            ("TypeError".into(), "it broke".into(), "TypeError: it broke".into())
+            (
+                "TypeError".into(),
+                "it broke".into(),
+                "TypeError: it broke".into()
+            )
         );
     });
 }
@@ -318,18 +367,30 @@ fn methods_bind_this_and_release_it() {
         ),
     ]
     .into();
-    js.globals.borrow_mut().insert("o".into(), JsVal::Obj(Rc::new(RefCell::new(obj))));
+    js.globals
+        .borrow_mut()
+        .insert("o".into(), JsVal::Obj(Rc::new(RefCell::new(obj))));
     Python::attach(|py| {
         let g = run(py, "from js import o\nm = o.get_tag\ndel o\nr = m()\ndel m").unwrap();
-        assert_eq!(get::<i64>(&g, "r"), 5, "`this` outlived the proxy it came from");
+        assert_eq!(
+            get::<i64>(&g, "r"),
+            5,
+            "`this` outlived the proxy it came from"
+        );
     });
-    assert_eq!(js.live(), 0, "the method released its function and its `this`");
+    assert_eq!(
+        js.live(),
+        0,
+        "the method released its function and its `this`"
+    );
 }
 
 #[test]
 fn values_keep_their_type_and_content_through_a_round_trip() {
     let js = mock();
-    js.globals.borrow_mut().insert("echo".into(), func(|_, mut args| Ok(args.remove(0))));
+    js.globals
+        .borrow_mut()
+        .insert("echo".into(), func(|_, mut args| Ok(args.remove(0))));
     Python::attach(|py| {
         let g = run(
             py,
@@ -343,8 +404,15 @@ fn values_keep_their_type_and_content_through_a_round_trip() {
             ),
         )
         .unwrap();
-        assert!(get::<Vec<bool>>(&g, "same").into_iter().all(|b| b), "{:?}", g.get_item("out"));
-        assert!(get::<bool>(&g, "ident"), "a Python object sent to JS and back is the same object");
+        assert!(
+            get::<Vec<bool>>(&g, "same").into_iter().all(|b| b),
+            "{:?}",
+            g.get_item("out")
+        );
+        assert!(
+            get::<bool>(&g, "ident"),
+            "a Python object sent to JS and back is the same object"
+        );
     });
 }
 
@@ -364,11 +432,21 @@ fn ints_cross_by_the_safe_integer_rule() {
         }),
     );
     Python::attach(|py| {
-        run(py, "from js import record\nrecord(2**53-1, 2**53, -(2**53-1), -(2**53))").unwrap();
+        run(
+            py,
+            "from js import record\nrecord(2**53-1, 2**53, -(2**53-1), -(2**53))",
+        )
+        .unwrap();
     });
     let seen = seen.borrow();
-    assert!(matches!(seen[0], Value::Int(n) if n == (1 << 53) - 1), "2^53-1 stays a Number");
-    assert!(matches!(&seen[1], Value::BigInt(_)), "2^53 becomes a BigInt");
+    assert!(
+        matches!(seen[0], Value::Int(n) if n == (1 << 53) - 1),
+        "2^53-1 stays a Number"
+    );
+    assert!(
+        matches!(&seen[1], Value::BigInt(_)),
+        "2^53 becomes a BigInt"
+    );
     assert!(matches!(seen[2], Value::Int(n) if n == -((1 << 53) - 1)));
     assert!(matches!(&seen[3], Value::BigInt(_)));
 }
@@ -379,7 +457,9 @@ fn a_temporary_js_object_returned_to_js_outlives_its_proxy() {
     let made: HashMap<String, JsVal> = [("id".to_owned(), JsVal::Prim(Value::Int(9)))].into();
     let made = Rc::new(RefCell::new(made));
     let m = made.clone();
-    js.globals.borrow_mut().insert("make".into(), func(move |_, _| Ok(JsVal::Obj(m.clone()))));
+    js.globals
+        .borrow_mut()
+        .insert("make".into(), func(move |_, _| Ok(JsVal::Obj(m.clone()))));
     // runPython's result is a JsProxy that Python drops before JS unwraps it.
     let out = bridge_py::ops::run_python("import js\njs.make()").expect("runs");
     match js.outgoing(out) {
@@ -393,9 +473,14 @@ fn a_temporary_js_object_returned_to_js_outlives_its_proxy() {
 fn setting_an_attribute_of_the_js_module_sets_the_js_global() {
     let js = mock();
     let global_this = Rc::new(RefCell::new(HashMap::new()));
-    js.globals.borrow_mut().insert("globalThis".into(), JsVal::Obj(global_this.clone()));
+    js.globals
+        .borrow_mut()
+        .insert("globalThis".into(), JsVal::Obj(global_this.clone()));
     Python::attach(|py| run(py, "import js\njs.made_in_python = 3").map(drop)).unwrap();
-    assert!(matches!(global_this.borrow().get("made_in_python"), Some(JsVal::Prim(Value::Int(3)))));
+    assert!(matches!(
+        global_this.borrow().get("made_in_python"),
+        Some(JsVal::Prim(Value::Int(3)))
+    ));
     Python::attach(|py| run(py, "import js\ndel js.made_in_python").map(drop)).unwrap();
     assert!(global_this.borrow().is_empty());
 }
@@ -403,7 +488,10 @@ fn setting_an_attribute_of_the_js_module_sets_the_js_global() {
 #[test]
 fn a_lone_surrogate_keyword_name_crosses_and_leaks_nothing() {
     let js = mock();
-    js.globals.borrow_mut().insert("f".into(), func(|_, args| Ok(JsVal::Prim(Value::Int(args.len() as i64)))));
+    js.globals.borrow_mut().insert(
+        "f".into(),
+        func(|_, args| Ok(JsVal::Prim(Value::Int(args.len() as i64)))),
+    );
     let obj = JsVal::Obj(Rc::new(RefCell::new(HashMap::new())));
     js.globals.borrow_mut().insert("o".into(), obj);
     Python::attach(|py| {
@@ -413,7 +501,8 @@ fn a_lone_surrogate_keyword_name_crosses_and_leaks_nothing() {
         // keyword name holds a lone surrogate (it failed to convert, leaking
         // the first argument, before names crossed as Text).
         for _ in 0..50 {
-            py.run(c"assert f(o, **{'\\ud800x': 1}) == 2\n", Some(&g), None).unwrap();
+            py.run(c"assert f(o, **{'\\ud800x': 1}) == 2\n", Some(&g), None)
+                .unwrap();
         }
         assert_eq!(js.live(), before, "handles leaked");
         drop(g);
@@ -425,7 +514,10 @@ fn proxies_of_one_object_are_equal_and_hash_alike() {
     let js = mock();
     let obj = JsVal::Obj(Rc::new(RefCell::new(HashMap::new())));
     js.globals.borrow_mut().insert("o".into(), obj);
-    js.globals.borrow_mut().insert("p".into(), JsVal::Obj(Rc::new(RefCell::new(HashMap::new()))));
+    js.globals.borrow_mut().insert(
+        "p".into(),
+        JsVal::Obj(Rc::new(RefCell::new(HashMap::new()))),
+    );
     Python::attach(|py| {
         let g = run(py, "import js\na = js.o\nb = js.o\nr = [a == b, hash(a) == hash(b), a != js.p, len({a, b}), a is b]\n").unwrap();
         assert_eq!(get::<Vec<i64>>(&g, "r"), vec![1, 1, 1, 1, 0]);
@@ -435,8 +527,13 @@ fn proxies_of_one_object_are_equal_and_hash_alike() {
 #[test]
 fn call_and_await_exist_only_where_the_flags_say() {
     let js = mock();
-    js.globals.borrow_mut().insert("o".into(), JsVal::Obj(Rc::new(RefCell::new(HashMap::new()))));
-    js.globals.borrow_mut().insert("f".into(), func(|_, _| Ok(JsVal::Prim(Value::Int(1)))));
+    js.globals.borrow_mut().insert(
+        "o".into(),
+        JsVal::Obj(Rc::new(RefCell::new(HashMap::new()))),
+    );
+    js.globals
+        .borrow_mut()
+        .insert("f".into(), func(|_, _| Ok(JsVal::Prim(Value::Int(1)))));
     Python::attach(|py| {
         let g = run(
             py,
@@ -444,17 +541,27 @@ fn call_and_await_exist_only_where_the_flags_say() {
         )
         .unwrap();
         let r = g.get_item("r").unwrap().unwrap();
-        assert_eq!(r.repr().unwrap().to_string(), "[False, True, False, True, True, 'JsProxy']");
+        assert_eq!(
+            r.repr().unwrap().to_string(),
+            "[False, True, False, True, True, 'JsProxy']"
+        );
     });
 }
 
 #[test]
 fn dunder_named_js_properties_are_reachable() {
     let js = mock();
-    let obj: HashMap<String, JsVal> = [("__esModule".to_owned(), JsVal::Prim(Value::Bool(true)))].into();
-    js.globals.borrow_mut().insert("m".into(), JsVal::Obj(Rc::new(RefCell::new(obj))));
+    let obj: HashMap<String, JsVal> =
+        [("__esModule".to_owned(), JsVal::Prim(Value::Bool(true)))].into();
+    js.globals
+        .borrow_mut()
+        .insert("m".into(), JsVal::Obj(Rc::new(RefCell::new(obj))));
     Python::attach(|py| {
-        let g = run(py, "import js\nm = js.m\nr = [m.__esModule, m.__class__.__name__]\n").unwrap();
+        let g = run(
+            py,
+            "import js\nm = js.m\nr = [m.__esModule, m.__class__.__name__]\n",
+        )
+        .unwrap();
         let r = g.get_item("r").unwrap().unwrap();
         assert_eq!(r.repr().unwrap().to_string(), "[True, 'JsProxy']");
     });

@@ -98,11 +98,21 @@ pub fn test() -> Result<()> {
     ));
     results.push((
         "clippy (workspace, all targets, warnings denied)",
-        step("cargo clippy --workspace --all-targets -- -D warnings", || {
-            run(Command::new("cargo")
-                .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
-                .current_dir(&repo))
-        }),
+        step(
+            "cargo clippy --workspace --all-targets -- -D warnings",
+            || {
+                run(Command::new("cargo")
+                    .args([
+                        "clippy",
+                        "--workspace",
+                        "--all-targets",
+                        "--",
+                        "-D",
+                        "warnings",
+                    ])
+                    .current_dir(&repo))
+            },
+        ),
     ));
     results.push((
         "cargo test -p bridge-py (native, mock JS host)",
@@ -130,11 +140,17 @@ pub fn test() -> Result<()> {
     ));
     results.push((
         "conformance (Node + Chromium)",
-        step("conformance, twice on one runtime (node conformance/run.mjs --repeat 2)", || {
-            let path = paths::repo().join("conformance/run.mjs");
-            proc::require_file(&path, "conformance/run.mjs")?;
-            run(Command::new("node").arg(&path).args(["--repeat", "2"]).current_dir(paths::repo()))
-        }),
+        step(
+            "conformance, twice on one runtime (node conformance/run.mjs --repeat 2)",
+            || {
+                let path = paths::repo().join("conformance/run.mjs");
+                proc::require_file(&path, "conformance/run.mjs")?;
+                run(Command::new("node")
+                    .arg(&path)
+                    .args(["--repeat", "2"])
+                    .current_dir(paths::repo()))
+            },
+        ),
     ));
     for (name, script) in [
         ("transition counts", "bridge-js/tests/transitions.mjs"),

@@ -93,7 +93,13 @@ fn rust_target() -> Result<()> {
 
 /// `cargo xtask test` runs clippy; a minimal rustup profile lacks it.
 fn clippy() -> Result<()> {
-    if try_capture(Command::new("cargo").args(["clippy", "--version"]).current_dir(paths::repo())).is_some() {
+    if try_capture(
+        Command::new("cargo")
+            .args(["clippy", "--version"])
+            .current_dir(paths::repo()),
+    )
+    .is_some()
+    {
         note("clippy already installed");
         return Ok(());
     }

@@ -31,7 +31,12 @@ pub struct CrossingDepth {
 
 impl CrossingDepth {
     pub const fn new(limit: u32, margin: u32) -> Self {
-        CrossingDepth { depth: Cell::new(0), limit: Cell::new(limit), margin, deepest: Cell::new(0) }
+        CrossingDepth {
+            depth: Cell::new(0),
+            limit: Cell::new(limit),
+            margin,
+            deepest: Cell::new(0),
+        }
     }
 
     /// Enter one crossing; the guard leaves it when dropped.
@@ -42,7 +47,10 @@ impl CrossingDepth {
             Direction::JsToPy => self.limit.get().saturating_add(self.margin),
         };
         if d >= limit {
-            return Err(BridgeError::CrossingTooDeep { depth: d, limit: self.limit.get() });
+            return Err(BridgeError::CrossingTooDeep {
+                depth: d,
+                limit: self.limit.get(),
+            });
         }
         self.depth.set(d + 1);
         if d + 1 > self.deepest.get() {

@@ -138,7 +138,13 @@ mod tests {
 
     #[test]
     fn bits_are_distinct_and_named() {
-        for set in [JsFlags::NAMED.iter().map(|(n, f)| (*n, f.bits())).collect::<Vec<_>>(), PyFlags::NAMED.iter().map(|(n, f)| (*n, f.bits())).collect()] {
+        for set in [
+            JsFlags::NAMED
+                .iter()
+                .map(|(n, f)| (*n, f.bits()))
+                .collect::<Vec<_>>(),
+            PyFlags::NAMED.iter().map(|(n, f)| (*n, f.bits())).collect(),
+        ] {
             let mut seen = 0u32;
             for (name, bits) in set {
                 assert_eq!(bits.count_ones(), 1, "{name}");
@@ -146,7 +152,10 @@ mod tests {
                 seen |= bits;
             }
         }
-        assert_eq!(format!("{:?}", JsFlags::CALLABLE | JsFlags::THENABLE), "JsFlags(callable | thenable)");
+        assert_eq!(
+            format!("{:?}", JsFlags::CALLABLE | JsFlags::THENABLE),
+            "JsFlags(callable | thenable)"
+        );
         assert_eq!(JsFlags::from_bits_truncate(u32::MAX), JsFlags::all());
     }
 }

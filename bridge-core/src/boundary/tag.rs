@@ -106,7 +106,11 @@ mod tests {
     #[test]
     fn words_round_trip() {
         for t in Tag::ALL {
-            for f in [JsFlags::empty(), JsFlags::CALLABLE | JsFlags::THENABLE, JsFlags::all()] {
+            for f in [
+                JsFlags::empty(),
+                JsFlags::CALLABLE | JsFlags::THENABLE,
+                JsFlags::all(),
+            ] {
                 let w = TagWord::new(t, f);
                 assert_eq!(w.tag(), Some(t));
                 assert_eq!(w.flags(), f);

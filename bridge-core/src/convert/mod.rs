@@ -19,6 +19,7 @@
 
 mod build;
 mod plan;
+pub mod wire;
 
 pub use build::Build;
 pub use plan::{NodeId, Plan, PlanNode, PlanOptions, Planner, Shape, Walk};

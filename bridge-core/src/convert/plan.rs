@@ -231,7 +231,11 @@ impl<'h, W: Walk> Planner<'h, W> {
             Shape::Leaf(v) => nodes.push(PlanNode::Leaf(v)),
             Shape::List(items) | Shape::Set(items) => {
                 let slots = pending(items.len());
-                nodes.push(if is_set { PlanNode::Set(slots) } else { PlanNode::List(slots) });
+                nodes.push(if is_set {
+                    PlanNode::Set(slots)
+                } else {
+                    PlanNode::List(slots)
+                });
                 stack.extend(
                     items
                         .into_iter()

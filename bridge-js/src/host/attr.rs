@@ -11,7 +11,6 @@ use super::{lookup, refused, result_word, thrown, to_python, JsRuntime};
 use crate::convert::{from_word, write_value};
 use crate::{hooks, names, scratch};
 
-
 impl JsAttrs for JsRuntime {
     fn global(&self, name: &str) -> Result<Option<Value>, JsError> {
         let v = hooks::with(|h| h.get_global(name)).map_err(thrown)?;
@@ -29,14 +28,22 @@ impl JsAttrs for JsRuntime {
         if word.tag() == Some(Tag::Absent) {
             return Ok(None);
         }
-        from_word(v, word, scratch::RESULT).map(Some).map_err(refused)
+        from_word(v, word, scratch::RESULT)
+            .map(Some)
+            .map_err(refused)
     }
 
     fn set(&self, obj: JsRef, name: &str, value: Value) -> Result<(), JsError> {
         let target = lookup(obj)?;
         let key = names::js_name(name);
         let mut hold = None;
-        let o0 = write_value(value, scratch::arg_word(0), scratch::arg_value(0), &mut hold).map_err(refused)?;
+        let o0 = write_value(
+            value,
+            scratch::arg_word(0),
+            scratch::arg_value(0),
+            &mut hold,
+        )
+        .map_err(refused)?;
         hooks::with(|h| h.set_attr(&target, &key, &o0));
         drop(hold); // JS has read the string by now
         result_word().map(drop)

@@ -18,7 +18,12 @@ fn call_fast(f: &JsValue, this: &JsValue, args: bridge_py::host::Args) -> Result
     let mut objs = [JsValue::UNDEFINED, JsValue::UNDEFINED, JsValue::UNDEFINED];
     let mut holds: [Option<String>; scratch::MAX_ARGS] = Default::default();
     for (i, a) in args.into_iter().enumerate() {
-        match write_value(a, scratch::arg_word(i), scratch::arg_value(i), &mut holds[i]) {
+        match write_value(
+            a,
+            scratch::arg_word(i),
+            scratch::arg_value(i),
+            &mut holds[i],
+        ) {
             Ok(o) => objs[i] = o,
             Err(e) => {
                 release_written(i);
@@ -37,7 +42,11 @@ fn call_fast(f: &JsValue, this: &JsValue, args: bridge_py::host::Args) -> Result
 fn release_written(n: usize) {
     for i in 0..n {
         if TagWord(scratch::f64(scratch::arg_word(i)) as u32).tag() == Some(Tag::Python) {
-            if let Ok(key) = <bridge_core::handle::PyRef as bridge_core::handle::TableKey>::from_wire_f64(scratch::f64(scratch::arg_value(i))) {
+            if let Ok(key) =
+                <bridge_core::handle::PyRef as bridge_core::handle::TableKey>::from_wire_f64(
+                    scratch::f64(scratch::arg_value(i)),
+                )
+            {
                 let _ = bridge_py::ops::release(key);
             }
         }

@@ -18,7 +18,11 @@ impl JsItems for JsRuntime {
     fn len(&self, obj: JsRef) -> Result<usize, JsError> {
         let target = lookup(obj)?;
         let n = hooks::with(|h| h.items_len(&target)).map_err(thrown)?;
-        Ok(if n.is_finite() && n > 0.0 { n as usize } else { 0 })
+        Ok(if n.is_finite() && n > 0.0 {
+            n as usize
+        } else {
+            0
+        })
     }
 
     fn get_item(&self, obj: JsRef, kind: ItemKind, key: Value) -> Result<Option<Value>, JsError> {
@@ -30,7 +34,9 @@ impl JsItems for JsRuntime {
             if word.tag() == Some(Tag::Absent) {
                 return Ok(None);
             }
-            return from_word(v, word, scratch::RESULT).map(Some).map_err(refused);
+            return from_word(v, word, scratch::RESULT)
+                .map(Some)
+                .map_err(refused);
         }
         let key = to_js(key)?;
         let r = hooks::with(|h| h.get_item(&target, map_kind(kind), &key)).map_err(thrown)?;
@@ -41,7 +47,13 @@ impl JsItems for JsRuntime {
         to_python(r.get(1)).map(Some)
     }
 
-    fn set_item(&self, obj: JsRef, kind: ItemKind, key: Value, value: Value) -> Result<bool, JsError> {
+    fn set_item(
+        &self,
+        obj: JsRef,
+        kind: ItemKind,
+        key: Value,
+        value: Value,
+    ) -> Result<bool, JsError> {
         let target = lookup(obj)?;
         let key = to_js(key)?;
         let value = to_js(value)?;
@@ -71,6 +83,10 @@ impl JsItems for JsRuntime {
         let word = result_word()?;
         let done = scratch::f64(scratch::DONE) != 0.0;
         let value = from_word(v, word, scratch::RESULT).map_err(refused)?;
-        Ok(if done { IterStep::Done(value) } else { IterStep::Yielded(value) })
+        Ok(if done {
+            IterStep::Done(value)
+        } else {
+            IterStep::Yielded(value)
+        })
     }
 }

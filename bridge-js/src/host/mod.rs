@@ -9,6 +9,7 @@
 
 mod attr;
 mod call;
+mod deep;
 mod items;
 mod object;
 
@@ -28,15 +29,27 @@ pub static RUNTIME: JsRuntime = JsRuntime;
 /// A JS exception as Python will see it.
 pub(crate) fn thrown(e: JsValue) -> JsError {
     let info = hooks::with(|h| h.error_info(&e));
-    let name = info.get(0).as_string().unwrap_or_else(|| "Error".to_owned());
+    let name = info
+        .get(0)
+        .as_string()
+        .unwrap_or_else(|| "Error".to_owned());
     let message = info.get(1).as_string().unwrap_or_default();
-    let value = if e.is_object() || e.is_function() { to_value(e).ok() } else { None };
-    JsError { name, message, value }
+    let value = if e.is_object() || e.is_function() {
+        to_value(e).ok()
+    } else {
+        None
+    };
+    JsError {
+        name,
+        message,
+        value,
+    }
 }
 
 /// The result word of a hot hook, or the JS exception it caught.
 pub(crate) fn result_word() -> Result<bridge_core::boundary::TagWord, JsError> {
-    let word = bridge_core::boundary::TagWord(crate::scratch::f64(crate::scratch::RESULT_WORD) as u32);
+    let word =
+        bridge_core::boundary::TagWord(crate::scratch::f64(crate::scratch::RESULT_WORD) as u32);
     if word.tag() == Some(bridge_core::boundary::Tag::Thrown) {
         return Err(thrown(hooks::with(|h| h.take_thrown())));
     }
@@ -45,7 +58,11 @@ pub(crate) fn result_word() -> Result<bridge_core::boundary::TagWord, JsError> {
 
 /// A bridge refusal (bad handle, full table…) as Python will see it.
 pub(crate) fn refused(e: BridgeError) -> JsError {
-    JsError { name: e.js_class().to_owned(), message: e.to_string(), value: None }
+    JsError {
+        name: e.js_class().to_owned(),
+        message: e.to_string(),
+        value: None,
+    }
 }
 
 pub(crate) fn lookup(obj: JsRef) -> Result<JsValue, JsError> {

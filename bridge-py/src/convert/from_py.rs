@@ -6,9 +6,9 @@
 //! non-primitive goes into the Python-object table as a new entry that the
 //! receiving `PyProxy` takes over.
 
+use bridge_core::value::{BigInt, Text};
 use pyo3::exceptions::PyOverflowError;
 use pyo3::prelude::*;
-use bridge_core::value::{BigInt, Text};
 use pyo3::types::{PyBool, PyBytes, PyFloat, PyInt, PyString};
 
 use crate::crossing::{Ref, Value};
@@ -33,7 +33,11 @@ pub fn py_to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     if let Ok(p) = obj.cast::<JsProxy>() {
         // The proxy may die before JS unwraps the value (a temporary returned
         // from a call): the value holds its own reference.
-        let js = p.get().handle().share().map_err(crate::error::bridge_to_pyerr)?;
+        let js = p
+            .get()
+            .handle()
+            .share()
+            .map_err(crate::error::bridge_to_pyerr)?;
         return Ok(Value::Handle(Ref::Js(js)));
     }
     let exported = crate::pytable::export(obj).map_err(crate::error::bridge_to_pyerr)?;
@@ -45,7 +49,12 @@ fn int_to_value(i: &Bound<'_, PyInt>) -> PyResult<Value> {
         Ok(n) => Ok(Value::from_i64(n)),
         Err(e) if e.is_instance_of::<PyOverflowError>(i.py()) => {
             // Beyond i64: through hex, linear in both directions.
-            let hex: String = i.py().import("builtins")?.getattr("format")?.call1((i, "x"))?.extract()?;
+            let hex: String = i
+                .py()
+                .import("builtins")?
+                .getattr("format")?
+                .call1((i, "x"))?
+                .extract()?;
             let n = BigInt::from_hex(&hex).map_err(crate::error::bridge_to_pyerr)?;
             Ok(Value::BigInt(n))
         }

@@ -15,7 +15,11 @@ use crate::jsproxy::JsProxy;
 
 /// Convert `value`; `this` binds a JS function fetched as an attribute of the
 /// object `this` (so `obj.method()` gets the right `this`).
-pub fn value_to_py<'py>(py: Python<'py>, value: Value, this: Option<&JsHandle>) -> PyResult<Bound<'py, PyAny>> {
+pub fn value_to_py<'py>(
+    py: Python<'py>,
+    value: Value,
+    this: Option<&JsHandle>,
+) -> PyResult<Bound<'py, PyAny>> {
     Ok(match value {
         Value::Undefined | Value::Null => py.None().into_bound(py),
         Value::Bool(b) => PyBool::new(py, b).to_owned().into_any(),
@@ -25,7 +29,9 @@ pub fn value_to_py<'py>(py: Python<'py>, value: Value, this: Option<&JsHandle>) 
         Value::Str(text) => text_to_py(py, &text)?,
         Value::Bytes(bytes) => PyBytes::new(py, &bytes).into_any(),
         Value::Handle(Ref::Js(obj)) => JsProxy::wrap(py, obj, this)?,
-        Value::Handle(Ref::Py(obj)) => crate::pytable::take(py, obj).map_err(crate::error::bridge_to_pyerr)?,
+        Value::Handle(Ref::Py(obj)) => {
+            crate::pytable::take(py, obj).map_err(crate::error::bridge_to_pyerr)?
+        }
     })
 }
 
@@ -39,6 +45,8 @@ fn big_int<'py>(py: Python<'py>, n: &BigInt) -> PyResult<Bound<'py, PyAny>> {
 fn text_to_py<'py>(py: Python<'py>, text: &Text) -> PyResult<Bound<'py, PyAny>> {
     match text.as_str() {
         Some(s) => Ok(PyString::new(py, s).into_any()),
-        None => PyBytes::new(py, &text.to_wtf8()).call_method1("decode", ("utf-8", "surrogatepass")),
+        None => {
+            PyBytes::new(py, &text.to_wtf8()).call_method1("decode", ("utf-8", "surrogatepass"))
+        }
     }
 }

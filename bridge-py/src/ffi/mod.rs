@@ -20,7 +20,6 @@ pub fn hold_gil_forever() {
     let _state = unsafe { ffi::PyGILState_Ensure() };
 }
 
-
 extern "C" {
     // Part of CPython's C API (`Include/cpython/object.h`); pyo3-ffi does not
     // declare it for every configuration.
@@ -55,19 +54,28 @@ pub fn py_flags(obj: &Bound<'_, PyAny>) -> PyFlags {
             f |= PyFlags::ITER;
         }
         let not_implemented: ffi::iternextfunc = _PyObject_NextNotImplemented;
-        if (*tp).tp_iternext.is_some_and(|f| !std::ptr::fn_addr_eq(f, not_implemented)) {
+        if (*tp)
+            .tp_iternext
+            .is_some_and(|f| !std::ptr::fn_addr_eq(f, not_implemented))
+        {
             f |= PyFlags::NEXT;
         }
         let map = (*tp).tp_as_mapping;
         let seq = (*tp).tp_as_sequence;
         let has = |b: bool| b;
-        if has(!map.is_null() && (*map).mp_length.is_some()) || has(!seq.is_null() && (*seq).sq_length.is_some()) {
+        if has(!map.is_null() && (*map).mp_length.is_some())
+            || has(!seq.is_null() && (*seq).sq_length.is_some())
+        {
             f |= PyFlags::LEN;
         }
-        if has(!map.is_null() && (*map).mp_subscript.is_some()) || has(!seq.is_null() && (*seq).sq_item.is_some()) {
+        if has(!map.is_null() && (*map).mp_subscript.is_some())
+            || has(!seq.is_null() && (*seq).sq_item.is_some())
+        {
             f |= PyFlags::GETITEM;
         }
-        if has(!map.is_null() && (*map).mp_ass_subscript.is_some()) || has(!seq.is_null() && (*seq).sq_ass_item.is_some()) {
+        if has(!map.is_null() && (*map).mp_ass_subscript.is_some())
+            || has(!seq.is_null() && (*seq).sq_ass_item.is_some())
+        {
             f |= PyFlags::SETITEM;
         }
         if !seq.is_null() && (*seq).sq_contains.is_some() {
@@ -103,15 +111,26 @@ pub fn py_flags(obj: &Bound<'_, PyAny>) -> PyFlags {
 }
 
 /// `object.__getattribute__(obj, name)` without the Python-level call.
-pub fn generic_getattr<'py>(obj: &Bound<'py, PyAny>, name: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
+pub fn generic_getattr<'py>(
+    obj: &Bound<'py, PyAny>,
+    name: &Bound<'py, PyString>,
+) -> PyResult<Bound<'py, PyAny>> {
     // SAFETY: both pointers are live for the call and the GIL is held;
     // `PyObject_GenericGetAttr` returns a new reference or NULL with an
     // exception set, which `assume_owned_or_err` turns into a `PyErr`.
-    unsafe { Bound::from_owned_ptr_or_err(obj.py(), ffi::PyObject_GenericGetAttr(obj.as_ptr(), name.as_ptr())) }
+    unsafe {
+        Bound::from_owned_ptr_or_err(
+            obj.py(),
+            ffi::PyObject_GenericGetAttr(obj.as_ptr(), name.as_ptr()),
+        )
+    }
 }
 
 /// `callable(*args)` through CPython's vectorcall: no argument tuple is made.
-pub fn vectorcall<'py>(callable: &Bound<'py, PyAny>, args: &[Bound<'py, PyAny>]) -> PyResult<Bound<'py, PyAny>> {
+pub fn vectorcall<'py>(
+    callable: &Bound<'py, PyAny>,
+    args: &[Bound<'py, PyAny>],
+) -> PyResult<Bound<'py, PyAny>> {
     // `Bound<PyAny>` and `Py<PyAny>` are `#[repr(transparent)]` around one
     // `NonNull<PyObject>` (pyo3 0.30, `instance.rs`), so a
     // slice of them is the `PyObject *const *` array vectorcall wants.

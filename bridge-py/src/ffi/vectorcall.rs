@@ -73,7 +73,11 @@ unsafe extern "C" fn trampoline(
     unsafe {
         let py = Python::assume_attached();
         let nargs = nargsf & !ffi::PY_VECTORCALL_ARGUMENTS_OFFSET;
-        let nkw = if kwnames.is_null() { 0 } else { ffi::PyTuple_GET_SIZE(kwnames) as usize };
+        let nkw = if kwnames.is_null() {
+            0
+        } else {
+            ffi::PyTuple_GET_SIZE(kwnames) as usize
+        };
         let all: &[Bound<'_, PyAny>] = if nargs + nkw == 0 {
             &[]
         } else {
@@ -84,7 +88,10 @@ unsafe extern "C" fn trampoline(
         if nkw > 0 {
             let names = Bound::from_borrowed_ptr(py, kwnames).cast_into_unchecked::<PyTuple>();
             for (i, value) in all[nargs..].iter().enumerate() {
-                let name = names.get_borrowed_item_unchecked(i).to_owned().cast_into_unchecked::<PyString>();
+                let name = names
+                    .get_borrowed_item_unchecked(i)
+                    .to_owned()
+                    .cast_into_unchecked::<PyString>();
                 kw.push((name, value.clone()));
             }
         }

@@ -7,7 +7,6 @@ use pyo3::prelude::*;
 use super::{crossing, JsError};
 use crate::crossing::Value;
 
-
 /// Up to this many positional arguments are kept inline (no allocation).
 pub const INLINE_ARGS: usize = 3;
 
@@ -30,7 +29,12 @@ pub trait JsCalls {
     fn construct(&self, ctor: JsRef, args: CallArgs) -> Result<Value, JsError>;
 }
 
-pub(crate) fn call(py: Python<'_>, func: JsRef, this: Option<JsRef>, args: CallArgs) -> PyResult<Value> {
+pub(crate) fn call(
+    py: Python<'_>,
+    func: JsRef,
+    this: Option<JsRef>,
+    args: CallArgs,
+) -> PyResult<Value> {
     crossing(py, |h| h.call(func, this, args))
 }
 

@@ -33,7 +33,13 @@ pub trait JsItems {
     /// The item, or `None` when a map has no such key.
     fn get_item(&self, obj: JsRef, kind: ItemKind, key: Value) -> Result<Option<Value>, JsError>;
     /// `false` when an index is out of range.
-    fn set_item(&self, obj: JsRef, kind: ItemKind, key: Value, value: Value) -> Result<bool, JsError>;
+    fn set_item(
+        &self,
+        obj: JsRef,
+        kind: ItemKind,
+        key: Value,
+        value: Value,
+    ) -> Result<bool, JsError>;
     /// Remove the item (an array index is spliced out); `false` when there was none.
     fn del_item(&self, obj: JsRef, kind: ItemKind, key: Value) -> Result<bool, JsError>;
     /// `arr.includes(v)` for arrays and array-likes, `obj.has(v)` for Maps and Sets.
@@ -48,11 +54,22 @@ pub(crate) fn len(py: Python<'_>, obj: JsRef) -> PyResult<usize> {
     crossing(py, |h| h.len(obj))
 }
 
-pub(crate) fn get_item(py: Python<'_>, obj: JsRef, kind: ItemKind, key: Value) -> PyResult<Option<Value>> {
+pub(crate) fn get_item(
+    py: Python<'_>,
+    obj: JsRef,
+    kind: ItemKind,
+    key: Value,
+) -> PyResult<Option<Value>> {
     crossing(py, |h| h.get_item(obj, kind, key))
 }
 
-pub(crate) fn set_item(py: Python<'_>, obj: JsRef, kind: ItemKind, key: Value, value: Value) -> PyResult<bool> {
+pub(crate) fn set_item(
+    py: Python<'_>,
+    obj: JsRef,
+    kind: ItemKind,
+    key: Value,
+    value: Value,
+) -> PyResult<bool> {
     crossing(py, |h| h.set_item(obj, kind, key, value))
 }
 

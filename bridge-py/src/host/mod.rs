@@ -12,16 +12,19 @@
 
 mod attr;
 mod call;
+mod deep;
 mod items;
 mod object;
 
 pub use attr::JsAttrs;
 pub use call::{Args, CallArgs, JsCalls, INLINE_ARGS};
+pub use deep::JsDeep;
 pub use items::{ItemKind, IterStep, JsItems};
 pub use object::JsObjects;
 
 pub(crate) use attr::{delete, get, global, set};
 pub(crate) use call::{call, construct};
+pub(crate) use deep::to_py_plan;
 pub(crate) use items::{contains, del_item, get_item, iter, len, next, set_item};
 pub(crate) use object::{same, to_string, truthy};
 
@@ -46,9 +49,9 @@ pub struct JsError {
 }
 
 /// Everything bridge-py asks of JavaScript.
-pub trait JsHost: JsAttrs + JsCalls + JsItems + JsObjects {}
+pub trait JsHost: JsAttrs + JsCalls + JsDeep + JsItems + JsObjects {}
 
-impl<T: JsAttrs + JsCalls + JsItems + JsObjects> JsHost for T {}
+impl<T: JsAttrs + JsCalls + JsDeep + JsItems + JsObjects> JsHost for T {}
 
 thread_local! {
     static HOST: Cell<Option<&'static dyn JsHost>> = const { Cell::new(None) };
@@ -62,12 +65,18 @@ pub fn install(host: &'static dyn JsHost) {
 /// The installed host. Panics only if the embedder forgot [`install`]: that is a
 /// bug in the embedding, not something user code can cause.
 pub fn host() -> &'static dyn JsHost {
-    HOST.with(|h| h.get().expect("bridge-py: no JS host installed (call bridge_py::host::install first)"))
+    HOST.with(|h| {
+        h.get()
+            .expect("bridge-py: no JS host installed (call bridge_py::host::install first)")
+    })
 }
 
 /// Run one Python→JS crossing inside the depth limit; a JS throw becomes the
 /// Python exception it stands for.
-fn crossing<T>(py: Python<'_>, f: impl FnOnce(&'static dyn JsHost) -> Result<T, JsError>) -> PyResult<T> {
+fn crossing<T>(
+    py: Python<'_>,
+    f: impl FnOnce(&'static dyn JsHost) -> Result<T, JsError>,
+) -> PyResult<T> {
     let _guard = crate::depth::enter(Direction::PyToJs).map_err(crate::error::bridge_to_pyerr)?;
     f(host()).map_err(|e| crate::jsexception::js_error_to_pyerr(py, e))
 }

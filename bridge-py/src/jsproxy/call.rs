@@ -11,7 +11,10 @@ use crate::convert::{from_py::py_to_value, from_py::str_to_text, to_py::value_to
 use crate::crossing::JsHandle;
 use crate::host::{self, CallArgs};
 
-fn slice_args(args: &[Bound<'_, PyAny>], kwargs: &[(Bound<'_, PyString>, Bound<'_, PyAny>)]) -> PyResult<CallArgs> {
+fn slice_args(
+    args: &[Bound<'_, PyAny>],
+    kwargs: &[(Bound<'_, PyString>, Bound<'_, PyAny>)],
+) -> PyResult<CallArgs> {
     let mut out = CallArgs::default();
     for a in args {
         out.args.push(py_to_value(a)?);

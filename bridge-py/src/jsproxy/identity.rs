@@ -25,8 +25,14 @@ pub fn richcmp(this: &JsProxy, other: &Bound<'_, PyAny>, op: CompareOp) -> Py<Py
     };
     let eq = same(this, other.get());
     match op {
-        CompareOp::Eq => eq.into_pyobject(py).map(|b| b.to_owned().into_any().unbind()).unwrap_or_else(|_| py.NotImplemented()),
-        CompareOp::Ne => (!eq).into_pyobject(py).map(|b| b.to_owned().into_any().unbind()).unwrap_or_else(|_| py.NotImplemented()),
+        CompareOp::Eq => eq
+            .into_pyobject(py)
+            .map(|b| b.to_owned().into_any().unbind())
+            .unwrap_or_else(|_| py.NotImplemented()),
+        CompareOp::Ne => (!eq)
+            .into_pyobject(py)
+            .map(|b| b.to_owned().into_any().unbind())
+            .unwrap_or_else(|_| py.NotImplemented()),
         _ => py.NotImplemented(),
     }
 }

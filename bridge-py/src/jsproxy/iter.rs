@@ -46,7 +46,9 @@ impl JsIterator {
             IterStep::Yielded(v) => value_to_py(py, v, None),
             // A generator's return value is `StopIteration.value`, as in Pyodide.
             IterStep::Done(crate::crossing::Value::Undefined) => Err(PyStopIteration::new_err(())),
-            IterStep::Done(v) => Err(PyStopIteration::new_err((value_to_py(py, v, None)?.unbind(),))),
+            IterStep::Done(v) => Err(PyStopIteration::new_err((
+                value_to_py(py, v, None)?.unbind(),
+            ))),
         }
     }
 }

@@ -22,7 +22,10 @@ fn method<'py>(slf: &Bound<'py, PyAny>, name: &str) -> PyResult<Bound<'py, PyAny
 }
 
 /// `m.get(k)`, or `None` when `m.has(k)` is false.
-fn lookup<'py>(slf: &Bound<'py, PyAny>, key: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyAny>>> {
+fn lookup<'py>(
+    slf: &Bound<'py, PyAny>,
+    key: &Bound<'py, PyAny>,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
     let py = slf.py();
     let obj = proxy_of(slf)?.handle().key();
     match host::get_item(py, obj, ItemKind::MapKey, py_to_value(key)?)? {
@@ -47,17 +50,35 @@ impl JsMap {
         host::len(slf.py(), proxy_of(slf.as_any())?.handle().key())
     }
 
-    fn __getitem__<'py>(slf: &Bound<'py, Self>, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    fn __getitem__<'py>(
+        slf: &Bound<'py, Self>,
+        key: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         lookup(slf.as_any(), key)?.ok_or_else(|| PyKeyError::new_err(key.clone().unbind()))
     }
 
     fn __contains__(slf: &Bound<'_, Self>, key: &Bound<'_, PyAny>) -> PyResult<bool> {
-        host::contains(slf.py(), proxy_of(slf.as_any())?.handle().key(), py_to_value(key)?)
+        host::contains(
+            slf.py(),
+            proxy_of(slf.as_any())?.handle().key(),
+            py_to_value(key)?,
+        )
     }
 
-    fn __setitem__(slf: &Bound<'_, Self>, key: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+    fn __setitem__(
+        slf: &Bound<'_, Self>,
+        key: &Bound<'_, PyAny>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
         let obj = proxy_of(slf.as_any())?.handle().key();
-        host::set_item(slf.py(), obj, ItemKind::MapKey, py_to_value(key)?, py_to_value(value)?).map(drop)
+        host::set_item(
+            slf.py(),
+            obj,
+            ItemKind::MapKey,
+            py_to_value(key)?,
+            py_to_value(value)?,
+        )
+        .map(drop)
     }
 
     fn __delitem__(slf: &Bound<'_, Self>, key: &Bound<'_, PyAny>) -> PyResult<()> {
@@ -86,13 +107,20 @@ impl JsMap {
     fn items<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyList>> {
         let out = PyList::empty(slf.py());
         for entry in listed(slf.as_any(), "entries")?.iter() {
-            out.append(PyTuple::new(slf.py(), entry.try_iter()?.collect::<PyResult<Vec<_>>>()?)?)?;
+            out.append(PyTuple::new(
+                slf.py(),
+                entry.try_iter()?.collect::<PyResult<Vec<_>>>()?,
+            )?)?;
         }
         Ok(out)
     }
 
     #[pyo3(signature = (key, default = None))]
-    fn get<'py>(slf: &Bound<'py, Self>, key: &Bound<'py, PyAny>, default: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+    fn get<'py>(
+        slf: &Bound<'py, Self>,
+        key: &Bound<'py, PyAny>,
+        default: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         Ok(match lookup(slf.as_any(), key)? {
             Some(v) => v,
             None => default.unwrap_or_else(|| slf.py().None().into_bound(slf.py())),
@@ -100,7 +128,11 @@ impl JsMap {
     }
 
     #[pyo3(signature = (key, *default))]
-    fn pop<'py>(slf: &Bound<'py, Self>, key: &Bound<'py, PyAny>, default: &Bound<'py, PyTuple>) -> PyResult<Bound<'py, PyAny>> {
+    fn pop<'py>(
+        slf: &Bound<'py, Self>,
+        key: &Bound<'py, PyAny>,
+        default: &Bound<'py, PyTuple>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         match lookup(slf.as_any(), key)? {
             Some(v) => {
                 Self::__delitem__(slf, key)?;
@@ -112,7 +144,11 @@ impl JsMap {
     }
 
     #[pyo3(signature = (key, default = None))]
-    fn setdefault<'py>(slf: &Bound<'py, Self>, key: &Bound<'py, PyAny>, default: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+    fn setdefault<'py>(
+        slf: &Bound<'py, Self>,
+        key: &Bound<'py, PyAny>,
+        default: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         if let Some(v) = lookup(slf.as_any(), key)? {
             return Ok(v);
         }
@@ -123,7 +159,11 @@ impl JsMap {
 
     /// `m.update(mapping_or_pairs, **kw)`, as for a dict.
     #[pyo3(signature = (other = None, **kwargs))]
-    fn update(slf: &Bound<'_, Self>, other: Option<&Bound<'_, PyAny>>, kwargs: Option<&Bound<'_, pyo3::types::PyDict>>) -> PyResult<()> {
+    fn update(
+        slf: &Bound<'_, Self>,
+        other: Option<&Bound<'_, PyAny>>,
+        kwargs: Option<&Bound<'_, pyo3::types::PyDict>>,
+    ) -> PyResult<()> {
         if let Some(other) = other {
             if other.hasattr("keys")? {
                 for k in other.call_method0("keys")?.try_iter()? {
@@ -157,7 +197,11 @@ impl JsSet {
     }
 
     fn __contains__(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<bool> {
-        host::contains(slf.py(), proxy_of(slf.as_any())?.handle().key(), py_to_value(value)?)
+        host::contains(
+            slf.py(),
+            proxy_of(slf.as_any())?.handle().key(),
+            py_to_value(value)?,
+        )
     }
 
     fn __iter__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
@@ -176,7 +220,10 @@ impl JsSet {
 
     /// `s.delete(value)`; `KeyError` when absent.
     fn remove(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        if method(slf.as_any(), "delete")?.call1((value,))?.is_truthy()? {
+        if method(slf.as_any(), "delete")?
+            .call1((value,))?
+            .is_truthy()?
+        {
             Ok(())
         } else {
             Err(PyKeyError::new_err(value.clone().unbind()))

@@ -27,6 +27,7 @@ mod iter;
 mod mapping;
 mod repr;
 mod sequence;
+mod to_py;
 
 pub use iter::{JsGenerator, JsIterable, JsIterator};
 pub use mapping::{JsMap, JsSet};
@@ -60,16 +61,27 @@ pub struct JsPromise;
 impl JsProxy {
     /// Wrap a JS-table entry, taking over the reference `obj` owns. A function
     /// read off an object takes its own reference on `this`.
-    pub fn wrap<'py>(py: Python<'py>, obj: JsHandle, this: Option<&JsHandle>) -> PyResult<Bound<'py, PyAny>> {
+    pub fn wrap<'py>(
+        py: Python<'py>,
+        obj: JsHandle,
+        this: Option<&JsHandle>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let flags = obj.flags;
         let this = match this {
-            Some(t) if flags.contains(JsFlags::CALLABLE) => Some(t.share().map_err(crate::error::bridge_to_pyerr)?),
+            Some(t) if flags.contains(JsFlags::CALLABLE) => {
+                Some(t.share().map_err(crate::error::bridge_to_pyerr)?)
+            }
             _ => None,
         };
         let base = PyClassInitializer::from(JsProxy { obj, this });
         let seq = JsFlags::ARRAY | JsFlags::TYPED_ARRAY | JsFlags::ARRAY_LIKE;
         Ok(if flags.contains(JsFlags::CALLABLE) {
-            let obj = Bound::new(py, base.add_subclass(JsCallable { vectorcall: Default::default() }))?;
+            let obj = Bound::new(
+                py,
+                base.add_subclass(JsCallable {
+                    vectorcall: Default::default(),
+                }),
+            )?;
             crate::ffi::vectorcall::install(obj.as_any(), &obj.get().vectorcall);
             obj.into_any()
         } else if flags.contains(JsFlags::THENABLE) {
@@ -81,7 +93,10 @@ impl JsProxy {
         } else if flags.contains(JsFlags::SET) {
             Bound::new(py, base.add_subclass(JsIterable).add_subclass(JsSet))?.into_any()
         } else if flags.contains(JsFlags::GENERATOR) {
-            let init = base.add_subclass(JsIterable).add_subclass(JsIterator).add_subclass(JsGenerator);
+            let init = base
+                .add_subclass(JsIterable)
+                .add_subclass(JsIterator)
+                .add_subclass(JsGenerator);
             Bound::new(py, init)?.into_any()
         } else if flags.contains(JsFlags::ITERATOR) && flags.contains(JsFlags::ITERABLE) {
             Bound::new(py, base.add_subclass(JsIterable).add_subclass(JsIterator))?.into_any()
@@ -106,7 +121,10 @@ impl JsProxy {
     /// Python attributes of the proxy's class (dunders, `new`, `js_type`, and
     /// those of subclasses) first, as in Pyodide; every other name reads the
     /// JS property, so `o.__esModule` reaches JS.
-    fn __getattribute__<'py>(slf: &Bound<'py, Self>, name: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
+    fn __getattribute__<'py>(
+        slf: &Bound<'py, Self>,
+        name: &Bound<'py, PyString>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         if crate::ffi::type_has_attr(slf.as_any(), name) {
             return crate::ffi::generic_getattr(slf.as_any(), name);
         }
@@ -147,6 +165,16 @@ impl JsProxy {
 
     fn __hash__(&self) -> isize {
         identity::hash(self)
+    }
+
+    /// Convert to Python objects, deeply (see `to_py.rs`).
+    #[pyo3(signature = (*, depth = -1, default_converter = None))]
+    fn to_py<'py>(
+        slf: &Bound<'py, Self>,
+        depth: i32,
+        default_converter: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        to_py::to_py(slf.as_any(), depth, default_converter)
     }
 
     /// The JS `typeof` of the object: `"object"` or `"function"`.

@@ -56,8 +56,14 @@ fn len_of(slf: &Bound<'_, PyAny>) -> PyResult<usize> {
 }
 
 fn type_error(idx: &Bound<'_, PyAny>) -> PyErr {
-    let t = idx.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".into());
-    PyTypeError::new_err(format!("JsArray indices must be integers or slices, not {t}"))
+    let t = idx
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "object".into());
+    PyTypeError::new_err(format!(
+        "JsArray indices must be integers or slices, not {t}"
+    ))
 }
 
 fn method<'py>(slf: &Bound<'py, PyAny>, name: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -70,7 +76,10 @@ impl JsArray {
         len_of(slf.as_any())
     }
 
-    fn __getitem__<'py>(slf: &Bound<'py, Self>, idx: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    fn __getitem__<'py>(
+        slf: &Bound<'py, Self>,
+        idx: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let any = slf.as_any();
         if let Ok(i) = idx.cast::<PyInt>() {
             // The common case first: one crossing, the range checked by JS.
@@ -93,25 +102,43 @@ impl JsArray {
         }
     }
 
-    fn __setitem__(slf: &Bound<'_, Self>, idx: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+    fn __setitem__(
+        slf: &Bound<'_, Self>,
+        idx: &Bound<'_, PyAny>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
         let any = slf.as_any();
-        let Some(i) = int_index(idx)? else { return Err(type_error(idx)) };
+        let Some(i) = int_index(idx)? else {
+            return Err(type_error(idx));
+        };
         let key = proxy_of(any)?.handle().key();
-        if host::set_item(slf.py(), key, ItemKind::Index, V::from_i64(i), py_to_value(value)?)? {
+        if host::set_item(
+            slf.py(),
+            key,
+            ItemKind::Index,
+            V::from_i64(i),
+            py_to_value(value)?,
+        )? {
             Ok(())
         } else {
-            Err(PyIndexError::new_err("JsArray assignment index out of range"))
+            Err(PyIndexError::new_err(
+                "JsArray assignment index out of range",
+            ))
         }
     }
 
     fn __delitem__(slf: &Bound<'_, Self>, idx: &Bound<'_, PyAny>) -> PyResult<()> {
         let any = slf.as_any();
-        let Some(i) = int_index(idx)? else { return Err(type_error(idx)) };
+        let Some(i) = int_index(idx)? else {
+            return Err(type_error(idx));
+        };
         let key = proxy_of(any)?.handle().key();
         if host::del_item(slf.py(), key, ItemKind::Index, V::from_i64(i))? {
             Ok(())
         } else {
-            Err(PyIndexError::new_err("JsArray assignment index out of range"))
+            Err(PyIndexError::new_err(
+                "JsArray assignment index out of range",
+            ))
         }
     }
 
@@ -132,7 +159,12 @@ impl JsArray {
 
     /// The first index of `value` (compared with Python `==`).
     #[pyo3(signature = (value, start = 0, stop = None))]
-    fn index(slf: &Bound<'_, Self>, value: &Bound<'_, PyAny>, start: i64, stop: Option<i64>) -> PyResult<usize> {
+    fn index(
+        slf: &Bound<'_, Self>,
+        value: &Bound<'_, PyAny>,
+        start: i64,
+        stop: Option<i64>,
+    ) -> PyResult<usize> {
         let any = slf.as_any();
         let len = len_of(any)? as i64;
         let clamp = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) };
@@ -188,7 +220,11 @@ impl JsArray {
     fn insert(slf: &Bound<'_, Self>, index: i64, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let any = slf.as_any();
         let len = len_of(any)? as i64;
-        let i = if index < 0 { (index + len).max(0) } else { index.min(len) };
+        let i = if index < 0 {
+            (index + len).max(0)
+        } else {
+            index.min(len)
+        };
         method(any, "splice")?.call1((i, 0, value)).map(drop)
     }
 }

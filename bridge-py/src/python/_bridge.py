@@ -151,6 +151,19 @@ class AsyncRun:
             )
 
 
+def nested_to_py(depth, default_converter):
+    """The `convert` a `to_py(default_converter=...)` hands the converter:
+    converts a nested value with the same options."""
+    import js
+
+    def convert(value):
+        if isinstance(value, js.JsProxy):
+            return value.to_py(depth=depth, default_converter=default_converter)
+        return value
+
+    return convert
+
+
 def format_exception(exc):
     """The traceback text of `exc`, without the bridge's own frames."""
     import traceback
