@@ -177,6 +177,42 @@ impl JsProxy {
         to_py::to_py(slf.as_any(), depth, default_converter)
     }
 
+    /// JS `typeof` of the object (Pyodide's name): `"object"`, `"function"`
+    /// or `"symbol"`.
+    #[getter]
+    #[pyo3(name = "typeof")]
+    fn js_typeof(&self) -> &'static str {
+        if self.obj.flags.contains(JsFlags::CALLABLE) {
+            "function"
+        } else if self.obj.flags.contains(JsFlags::SYMBOL) {
+            "symbol"
+        } else {
+            "object"
+        }
+    }
+
+    /// The object's identity as an int: equal for two proxies of one JS
+    /// object (`Object.is`), as Pyodide's `js_id`.
+    #[getter]
+    fn js_id(&self) -> i64 {
+        self.obj.id as i64
+    }
+
+    /// `Object.keys(obj)`, as a JsArray.
+    fn object_keys<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        object_fn(slf.py(), "keys")?.call1((slf,))
+    }
+
+    /// `Object.values(obj)`, as a JsArray.
+    fn object_values<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        object_fn(slf.py(), "values")?.call1((slf,))
+    }
+
+    /// `Object.entries(obj)`, as a JsArray of `[key, value]` JsArrays.
+    fn object_entries<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        object_fn(slf.py(), "entries")?.call1((slf,))
+    }
+
     /// The JS `typeof` of the object: `"object"` or `"function"`.
     #[getter]
     fn js_type(&self) -> &'static str {
@@ -186,6 +222,19 @@ impl JsProxy {
             "object"
         }
     }
+}
+
+/// `Object[name]`, the JS builtin.
+fn object_fn<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    let object = match crate::host::global(py, "Object")? {
+        Some(v) => crate::convert::to_py::value_to_py(py, v, None)?,
+        None => {
+            return Err(pyo3::exceptions::PyRuntimeError::new_err(
+                "the JS global Object is missing",
+            ))
+        }
+    };
+    object.getattr(name)
 }
 
 /// The `JsProxy` part of any proxy object.
