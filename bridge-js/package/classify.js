@@ -19,6 +19,19 @@ function guarded(f) {
 
 const isFn = (x) => typeof x === "function";
 
+const ARRAY_LIKE_TAGS = new Set([
+  "[object Arguments]",
+  "[object NodeList]",
+  "[object HTMLCollection]",
+  "[object HTMLFormControlsCollection]",
+  "[object HTMLOptionsCollection]",
+  "[object FileList]",
+  "[object DOMTokenList]",
+  "[object CSSRuleList]",
+  "[object TouchList]",
+  "[object DOMStringList]",
+]);
+
 /** The capability flags of an object or function. */
 export function jsFlags(v) {
   let flags = 0;
@@ -44,7 +57,10 @@ export function jsFlags(v) {
   if (tag === "[object Generator]") flags |= F.generator;
   if (tag === "[object AsyncGenerator]") flags |= F.asyncGenerator;
   if (guarded(() => typeof v.length === "number" || typeof v.size === "number")) flags |= F.hasLength;
-  if (!(flags & F.array) && guarded(() => typeof v.length === "number") && !(flags & F.callable)) flags |= F.arrayLike;
+  // Array-likes are the engine's and the DOM's own (arguments, NodeList,
+  // HTMLCollection…), not any object with a `length`: a plain
+  // `{length: 2, 0: "a"}` stays a plain object, as in Pyodide.
+  if (!(flags & (F.array | F.callable)) && ARRAY_LIKE_TAGS.has(tag)) flags |= F.arrayLike;
   if (guarded(() => isFn(v.get))) flags |= F.hasGet;
   if (guarded(() => isFn(v.set))) flags |= F.hasSet;
   if (guarded(() => isFn(v.has))) flags |= F.hasHas;

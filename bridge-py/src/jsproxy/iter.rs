@@ -3,6 +3,7 @@
 
 use pyo3::exceptions::PyStopIteration;
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
 
 use super::{proxy_of, JsProxy};
 use crate::convert::to_py::value_to_py;
@@ -31,6 +32,26 @@ pub fn js_iter<'py>(slf: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
 impl JsIterable {
     fn __iter__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         js_iter(slf.as_any())
+    }
+}
+
+#[pymethods]
+impl JsGenerator {
+    /// `gen.next(value)`: the next value, or `StopIteration` carrying the
+    /// generator's return value (Python's `generator.send`).
+    fn send<'py>(slf: &Bound<'py, Self>, value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        let step = super::attr::get(py, proxy_of(slf.as_any())?, "next")?.call1((value,))?;
+        let v = step.getattr("value")?;
+        if step.getattr("done")?.is_truthy()? {
+            let arg = if v.is_none() {
+                ().into_pyobject(py)?.into_any()
+            } else {
+                PyTuple::new(py, [v])?.into_any()
+            };
+            return Err(PyStopIteration::new_err(arg.unbind()));
+        }
+        Ok(v)
     }
 }
 
