@@ -61,6 +61,7 @@ export function jsFlags(v) {
   // HTMLCollection…), not any object with a `length`: a plain
   // `{length: 2, 0: "a"}` stays a plain object, as in Pyodide.
   if (!(flags & (F.array | F.callable)) && ARRAY_LIKE_TAGS.has(tag)) flags |= F.arrayLike;
+  if (typeof Element !== "undefined" && guarded(() => v instanceof Element)) flags |= F.domElement;
   if (guarded(() => isFn(v.get))) flags |= F.hasGet;
   if (guarded(() => isFn(v.set))) flags |= F.hasSet;
   if (guarded(() => isFn(v.has))) flags |= F.hasHas;

@@ -39,6 +39,7 @@ export const JS_FLAGS = Object.freeze({
   asyncGenerator: 0x20000,
   constructor: 0x40000,
   symbol: 0x80000,
+  domElement: 0x100000,
 });
 
 export const PY_FLAGS = Object.freeze({

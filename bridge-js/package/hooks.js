@@ -8,7 +8,9 @@ import { makeClassify } from "./classify.js";
 import { Crossing } from "./crossing.js";
 import { TAG, SCRATCH } from "./flags.js";
 import { errorInfo } from "./errors.js";
+import { bufferHooks } from "./buffers.js";
 import { items } from "./items.js";
+import { pyHelpers } from "./py_helpers.js";
 import { toPyHooks } from "./to_py.js";
 import { makePyProxy } from "./pyproxy.js";
 import { makePythonError } from "./python_error.js";
@@ -40,6 +42,7 @@ export function makeHooks(runtime) {
   };
   return {
     ...items,
+    ...bufferHooks(runtime),
     ...toPyHooks(runtime),
     classify,
     // One transition for a Python->JS call: arguments from the scratch slots,
@@ -158,6 +161,7 @@ export function makeHooks(runtime) {
       }
     },
     toStr: (obj) => String(obj),
+    helper: (name) => pyHelpers[name],
     truthy(obj) {
       if (!obj) return false;
       if (Array.isArray(obj)) return obj.length !== 0;

@@ -193,9 +193,48 @@ extern "C" {
     /// Drop the walked plan.
     #[wasm_bindgen(method, js_name = toPyDone)]
     pub fn to_py_done(this: &Hooks);
+    /// `[kind, byteLength, detached]` of a typed array, `DataView` or
+    /// `ArrayBuffer` (package/buffers.js, like the rest below): `kind` is the
+    /// typed array's constructor name, `""` for bytes.
+    #[wasm_bindgen(method, catch, js_name = bufferInfo)]
+    pub fn buffer_info(this: &Hooks, obj: &JsValue) -> Result<js_sys::Array, JsValue>;
+    /// Copy the buffer's first `len` bytes to memory at `ptr`.
+    #[wasm_bindgen(method, catch, js_name = bufferRead)]
+    pub fn buffer_read(this: &Hooks, obj: &JsValue, ptr: u32, len: u32) -> Result<(), JsValue>;
+    /// Copy `len` bytes at `ptr` into the buffer from byte `offset`.
+    #[wasm_bindgen(method, catch, js_name = bufferWrite)]
+    pub fn buffer_write(
+        this: &Hooks,
+        obj: &JsValue,
+        offset: f64,
+        ptr: u32,
+        len: u32,
+    ) -> Result<(), JsValue>;
+    /// Write back, from byte `offset`, the bytes at `new_ptr` that differ from
+    /// those at `old_ptr` (`len` each).
+    #[wasm_bindgen(method, catch, js_name = bufferMerge)]
+    pub fn buffer_merge(
+        this: &Hooks,
+        obj: &JsValue,
+        offset: f64,
+        old_ptr: u32,
+        new_ptr: u32,
+        len: u32,
+    ) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch, js_name = bufferDecode)]
+    pub fn buffer_decode(
+        this: &Hooks,
+        obj: &JsValue,
+        encoding: Option<String>,
+    ) -> Result<String, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = bufferDetach)]
+    pub fn buffer_detach(this: &Hooks, obj: &JsValue) -> Result<(), JsValue>;
     #[wasm_bindgen(method, catch, js_name = construct)]
     pub fn construct(this: &Hooks, ctor: &JsValue, args: js_sys::Array)
         -> Result<JsValue, JsValue>;
+    /// A JS function of `package/py_helpers.js` (undefined if none).
+    #[wasm_bindgen(method)]
+    pub fn helper(this: &Hooks, name: &str) -> JsValue;
     #[wasm_bindgen(method, catch, js_name = toStr)]
     pub fn to_str(this: &Hooks, obj: &JsValue) -> Result<String, JsValue>;
     #[wasm_bindgen(method, catch, js_name = truthy)]

@@ -2,7 +2,7 @@
 //!
 //! - [`module`]: the built-in `js` module; [`jsproxy`]: `JsProxy` and its
 //!   typed subclasses;
-//!   [`jsexception`]: `JsException`.
+//!   [`jsexception`]: `JsException`; [`jsnull`]: JS `null`.
 //! - [`convert`]: Python objects ↔ boundary [`crossing::Value`]s.
 //! - [`ops`]: what JS may ask of Python (behind `PyProxy`, `runPython`).
 //! - [`depth`]: how deeply JS and Python calls nest, and the limit.
@@ -16,6 +16,7 @@ pub mod error;
 mod ffi;
 pub mod host;
 pub mod jsexception;
+pub mod jsnull;
 pub mod jsproxy;
 pub mod module;
 mod names;

@@ -6,7 +6,8 @@ use pyo3::prelude::*;
 use crate::convert::to_py::value_to_py;
 use crate::jsexception::JsException;
 use crate::jsproxy::{
-    JsArray, JsCallable, JsGenerator, JsIterable, JsIterator, JsMap, JsPromise, JsProxy, JsSet,
+    JsArray, JsBuffer, JsCallable, JsGenerator, JsIterable, JsIterator, JsMap, JsPromise, JsProxy,
+    JsSet, JsTypedArray,
 };
 
 /// Module-level `__getattr__` (PEP 562): any JS global. A missing one raises
@@ -23,6 +24,13 @@ fn module_getattr<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny
     }
 }
 
+/// `js._helper(name)`: one of the host's helper functions (for `_bridge.py`).
+#[pyfunction]
+#[pyo3(name = "_helper")]
+fn helper<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    crate::host::helper(py, name)
+}
+
 #[pymodule]
 #[pyo3(name = "js")]
 pub fn js(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -34,8 +42,18 @@ pub fn js(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<JsGenerator>()?;
     m.add_class::<JsArray>()?;
     m.add_class::<JsMap>()?;
+    m.add_class::<JsBuffer>()?;
+    m.add_class::<crate::jsproxy::ObjectMapBase>()?;
+    m.add_class::<JsTypedArray>()?;
     m.add_class::<JsSet>()?;
     m.add("JsException", m.py().get_type::<JsException>())?;
+    m.add_class::<crate::jsnull::JsNull>()?;
+    m.add("jsnull", crate::jsnull::jsnull(m.py()))?;
+    m.add_class::<crate::jsproxy::JsAsyncIterable>()?;
+    m.add_class::<crate::jsproxy::JsAsyncIterator>()?;
+    m.add_class::<crate::jsproxy::JsAsyncGenerator>()?;
+    m.add_class::<crate::jsproxy::JsDomElement>()?;
     m.add_function(wrap_pyfunction!(module_getattr, m)?)?;
+    m.add_function(wrap_pyfunction!(helper, m)?)?;
     Ok(())
 }

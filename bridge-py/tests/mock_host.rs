@@ -10,12 +10,16 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::{Mutex, MutexGuard, Once};
 
+use std::mem::MaybeUninit;
+
 use bridge_core::boundary::JsFlags;
+use bridge_core::buffer::ElementKind;
 use bridge_core::error::BridgeError;
 use bridge_core::handle::{HandleTable, JsRef};
 use bridge_py::crossing::{JsHandle, Ref, Value};
 use bridge_py::host::{
-    CallArgs, ItemKind, IterStep, JsAttrs, JsCalls, JsDeep, JsError, JsItems, JsObjects,
+    BufferInfo, CallArgs, ItemKind, IterStep, JsAttrs, JsBuffers, JsCalls, JsDeep, JsError,
+    JsItems, JsObjects,
 };
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -28,6 +32,9 @@ enum JsVal {
     Prim(Value),
     Obj(Rc<RefCell<HashMap<String, JsVal>>>),
     Func(Func),
+    /// A typed array of `kind` (`None`: an ArrayBuffer) over shared bytes;
+    /// `None` bytes: detached.
+    Buf(Rc<RefCell<Option<Vec<u8>>>>, Option<ElementKind>),
 }
 
 impl Clone for JsVal {
@@ -46,6 +53,7 @@ impl Clone for JsVal {
             }),
             JsVal::Obj(o) => JsVal::Obj(o.clone()),
             JsVal::Func(f) => JsVal::Func(f.clone()),
+            JsVal::Buf(b, k) => JsVal::Buf(b.clone(), *k),
         }
     }
 }
@@ -67,6 +75,15 @@ impl MockJs {
             JsVal::Func(ref f) => {
                 let id = Rc::as_ptr(f) as *const () as usize as f64;
                 self.hold(v, JsFlags::CALLABLE, id)
+            }
+            JsVal::Buf(ref b, kind) => {
+                let id = Rc::as_ptr(b) as usize as f64;
+                let flags = if kind.is_some() {
+                    JsFlags::BUFFER | JsFlags::TYPED_ARRAY
+                } else {
+                    JsFlags::BUFFER
+                };
+                self.hold(v, flags, id)
             }
         }
     }
@@ -191,6 +208,69 @@ impl JsItems for MockJs {
     }
 }
 
+impl MockJs {
+    fn bytes(&self, obj: JsRef) -> Result<Rc<RefCell<Option<Vec<u8>>>>, JsError> {
+        match self.obj(obj) {
+            JsVal::Buf(b, _) if b.borrow().is_some() => Ok(b),
+            JsVal::Buf(..) => Err(type_error("detached")),
+            _ => Err(type_error("not a buffer")),
+        }
+    }
+}
+
+impl JsBuffers for MockJs {
+    fn buffer_info(&self, obj: JsRef) -> Result<BufferInfo, JsError> {
+        match self.obj(obj) {
+            JsVal::Buf(b, kind) => Ok(BufferInfo {
+                kind,
+                byte_len: b.borrow().as_ref().map_or(0, Vec::len),
+                detached: b.borrow().is_none(),
+            }),
+            _ => Err(type_error("not a buffer")),
+        }
+    }
+    fn buffer_read(&self, obj: JsRef, dst: &mut [MaybeUninit<u8>]) -> Result<(), JsError> {
+        let b = self.bytes(obj)?;
+        let b = b.borrow();
+        for (d, s) in dst.iter_mut().zip(b.as_ref().unwrap()) {
+            d.write(*s);
+        }
+        Ok(())
+    }
+    fn buffer_write(&self, obj: JsRef, offset: usize, src: &[u8]) -> Result<(), JsError> {
+        let b = self.bytes(obj)?;
+        let mut b = b.borrow_mut();
+        b.as_mut().unwrap()[offset..offset + src.len()].copy_from_slice(src);
+        Ok(())
+    }
+    fn buffer_merge(
+        &self,
+        obj: JsRef,
+        offset: usize,
+        old: &[u8],
+        new: &[u8],
+    ) -> Result<(), JsError> {
+        let b = self.bytes(obj)?;
+        let mut b = b.borrow_mut();
+        let dst = b.as_mut().unwrap();
+        for (i, (o, n)) in old.iter().zip(new).enumerate() {
+            if o != n {
+                dst[offset + i] = *n;
+            }
+        }
+        Ok(())
+    }
+    fn buffer_decode(&self, obj: JsRef, _: Option<&str>) -> Result<String, JsError> {
+        let b = self.bytes(obj)?;
+        let s = String::from_utf8_lossy(b.borrow().as_ref().unwrap()).into_owned();
+        Ok(s)
+    }
+    fn buffer_detach(&self, obj: JsRef) -> Result<(), JsError> {
+        self.bytes(obj)?.borrow_mut().take();
+        Ok(())
+    }
+}
+
 impl JsDeep for MockJs {
     fn to_py_plan(&self, _: JsRef, _: i32) -> Result<bridge_core::convert::Plan<Ref>, JsError> {
         Err(type_error("the mock has no deep conversion"))
@@ -203,6 +283,7 @@ impl JsObjects for MockJs {
             JsVal::Obj(_) => "[object Object]".into(),
             JsVal::Func(_) => "function () { [native code] }".into(),
             JsVal::Prim(_) => "primitive".into(),
+            JsVal::Buf(..) => "[object Uint8Array]".into(),
         })
     }
     fn truthy(&self, obj: JsRef) -> Result<bool, JsError> {
@@ -216,6 +297,9 @@ impl JsObjects for MockJs {
     }
     fn incref(&self, obj: JsRef) -> Result<(), BridgeError> {
         self.table.borrow_mut().incref(obj).map(drop)
+    }
+    fn helper(&self, _: &str) -> Result<Option<Value>, JsError> {
+        Ok(None)
     }
     fn release(&self, obj: JsRef) {
         self.table
@@ -565,4 +649,41 @@ fn dunder_named_js_properties_are_reachable() {
         let r = g.get_item("r").unwrap().unwrap();
         assert_eq!(r.repr().unwrap().to_string(), "[True, 'JsProxy']");
     });
+}
+
+#[test]
+fn a_memoryview_of_a_typed_array_writes_back_only_what_python_changed() {
+    let js = mock();
+    let bytes = Rc::new(RefCell::new(Some(vec![1u8, 2, 3, 4])));
+    js.globals.borrow_mut().insert(
+        "u16".into(),
+        JsVal::Buf(bytes.clone(), Some(ElementKind::Uint16)),
+    );
+    let before = js.live();
+    Python::attach(|py| {
+        let g = run(
+            py,
+            "import js, struct\nm = memoryview(js.u16)\nr = [m.format, m.itemsize, m.shape, m.nbytes, m.readonly, m.tolist(), bytes(js.u16), struct.unpack_from('<H', js.u16, 2)[0]]\nm[0] = 0x0a0b\n",
+        )
+        .unwrap();
+        let r = g.get_item("r").unwrap().unwrap();
+        assert_eq!(
+            r.repr().unwrap().to_string(),
+            "['H', 2, (2,), 4, False, [513, 1027], b'\\x01\\x02\\x03\\x04', 1027]"
+        );
+        // Nothing reaches JS before the view is released...
+        assert_eq!(bytes.borrow().as_ref().unwrap(), &vec![1, 2, 3, 4]);
+        // ...and a byte JS changes meanwhile survives the write-back.
+        bytes.borrow_mut().as_mut().unwrap()[3] = 9;
+        py.run(c"m.release()", Some(&g), None).unwrap();
+        assert_eq!(bytes.borrow().as_ref().unwrap(), &vec![0x0b, 0x0a, 3, 9]);
+        // A detached buffer is refused with an error that says so.
+        bytes.borrow_mut().take();
+        let e = py.run(c"memoryview(js.u16)", Some(&g), None).unwrap_err();
+        assert!(e.is_instance_of::<pyo3::exceptions::PyValueError>(py));
+        assert!(e.to_string().contains("detached"), "{e}");
+        g.clear();
+        py.run(c"import gc; gc.collect()", None, None).unwrap();
+    });
+    assert_eq!(js.live(), before);
 }

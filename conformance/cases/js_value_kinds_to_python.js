@@ -1,7 +1,7 @@
 // Every kind of JS value a call can return reaches Python as the right type
 // (one type-tag call decides it): undefined, null, booleans, numbers, strings,
 // BigInt, functions, plain objects, symbols, and PyProxies (the original object).
-// expect: ["NoneType", "NoneType", "bool", "bool", "int", "float", "str", "int", "JsProxy:function", "JsProxy:object", "JsProxy:object", "list-identity"]
+// expect: ["NoneType", "JsNull", "bool", "bool", "int", "float", "str", "int", "JsProxy:function", "JsProxy:object", "JsProxy:object", "list-identity"]
 globalThis.confKinds = [undefined, null, true, false, 7, 1.5, "s", 10n ** 20n, () => 1, { a: 1 }, Symbol("k")];
 globalThis.confPick = (i) => globalThis.confKinds[i];
 globalThis.confEcho = (x) => x;

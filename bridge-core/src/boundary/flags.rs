@@ -90,6 +90,8 @@ flag_set! {
         CONSTRUCTOR = 18, "constructor";
         /// A symbol (no identity cache: symbols cannot be WeakMap keys everywhere).
         SYMBOL = 19, "symbol";
+        /// A DOM element (`instanceof Element` where the host has a DOM).
+        DOM_ELEMENT = 20, "domElement";
     }
 }
 

@@ -8,6 +8,7 @@
 //! frames.
 
 mod attr;
+mod buffer;
 mod call;
 mod deep;
 mod items;

@@ -4,7 +4,9 @@ use bridge_core::error::BridgeError;
 use bridge_core::handle::JsRef;
 use bridge_py::host::{JsError, JsObjects};
 
-use super::{lookup, thrown, JsRuntime};
+use bridge_py::crossing::Value;
+
+use super::{lookup, thrown, to_python, JsRuntime};
 use crate::{hooks, jstable};
 
 impl JsObjects for JsRuntime {
@@ -27,6 +29,14 @@ impl JsObjects for JsRuntime {
 
     fn incref(&self, obj: JsRef) -> Result<(), BridgeError> {
         jstable::incref(obj)
+    }
+
+    fn helper(&self, name: &str) -> Result<Option<Value>, JsError> {
+        let f = hooks::with(|h| h.helper(name));
+        if f.is_undefined() {
+            return Ok(None);
+        }
+        to_python(f).map(Some)
     }
 
     fn release(&self, obj: JsRef) {

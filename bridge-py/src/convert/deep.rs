@@ -1,6 +1,7 @@
 //! `to_py()`: a JS object graph, planned by the JS side in one walk, built
 //! into Python objects with bridge-core's `Plan::build` (containers first,
-//! then filled, so cycles and shared children survive).
+//! then filled, so cycles and shared children survive). Typed arrays,
+//! `ArrayBuffer`s and `DataView`s become memoryviews of a copy.
 
 use bridge_core::convert::{Build, Plan};
 use bridge_core::error::BridgeError;
@@ -37,6 +38,11 @@ impl<'py> Build for PyBuild<'py, '_> {
         let is_js = matches!(v, Value::Handle(Ref::Js(_)));
         let out = value_to_py(self.py, v, None);
         let out = self.keep(out)?;
+        if is_js && is_buffer(&out) {
+            // Typed arrays, ArrayBuffer and DataView become a memoryview of a copy.
+            let r = crate::jsproxy::buffer::to_memoryview(&out);
+            return self.keep(r);
+        }
         match (is_js, self.converter, &self.convert) {
             (true, Some(conv), Some(convert)) => {
                 let cache = self.py.None();
@@ -88,6 +94,11 @@ impl<'py> Build for PyBuild<'py, '_> {
             .and_then(|s| s.add(item));
         self.keep(r)
     }
+}
+
+fn is_buffer(obj: &Bound<'_, PyAny>) -> bool {
+    crate::jsproxy::proxy_of(obj)
+        .is_ok_and(|p| p.flags().contains(bridge_core::boundary::JsFlags::BUFFER))
 }
 
 /// Build `plan`; `convert` is what `default_converter` gets to convert a

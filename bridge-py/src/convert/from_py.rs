@@ -30,6 +30,9 @@ pub fn py_to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     if let Ok(s) = obj.cast::<PyString>() {
         return Ok(Value::Str(str_to_text(s)?));
     }
+    if crate::jsnull::is_jsnull(obj) {
+        return Ok(Value::Null);
+    }
     if let Ok(p) = obj.cast::<JsProxy>() {
         // The proxy may die before JS unwraps the value (a temporary returned
         // from a call): the value holds its own reference.

@@ -21,7 +21,8 @@ pub fn value_to_py<'py>(
     this: Option<&JsHandle>,
 ) -> PyResult<Bound<'py, PyAny>> {
     Ok(match value {
-        Value::Undefined | Value::Null => py.None().into_bound(py),
+        Value::Undefined => py.None().into_bound(py),
+        Value::Null => crate::jsnull::jsnull(py).clone().into_any(),
         Value::Bool(b) => PyBool::new(py, b).to_owned().into_any(),
         Value::Int(n) => PyInt::new(py, n).into_any(),
         Value::BigInt(n) => big_int(py, &n)?,

@@ -146,4 +146,5 @@ pub fn vectorcall<'py>(
     }
 }
 
+pub mod buffer;
 pub mod vectorcall;

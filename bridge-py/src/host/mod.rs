@@ -3,7 +3,7 @@
 //! bridge-py does not link wasm-bindgen: everything it asks of JavaScript goes
 //! through [`JsHost`], which bridge-js implements with js-sys (and a test can
 //! implement natively). The seam is split by capability, one trait per file
-//! ([`JsAttrs`], [`JsCalls`], [`JsItems`], [`JsObjects`]); a new capability is a new trait
+//! ([`JsAttrs`], [`JsBuffers`], [`JsCalls`], [`JsItems`], [`JsObjects`]); a new capability is a new trait
 //! here and a new file on each side, not an edit to one ever-growing trait.
 //!
 //! The functions in this module are how the rest of bridge-py crosses: each
@@ -11,22 +11,25 @@
 //! into the Python exception it becomes ([`crate::jsexception`]).
 
 mod attr;
+pub(crate) mod buffer;
 mod call;
 mod deep;
 mod items;
 mod object;
 
 pub use attr::JsAttrs;
+pub use buffer::{BufferInfo, JsBuffers};
 pub use call::{Args, CallArgs, JsCalls, INLINE_ARGS};
 pub use deep::JsDeep;
 pub use items::{ItemKind, IterStep, JsItems};
 pub use object::JsObjects;
 
 pub(crate) use attr::{delete, get, global, set};
+pub(crate) use buffer as buffers;
 pub(crate) use call::{call, construct};
 pub(crate) use deep::to_py_plan;
 pub(crate) use items::{contains, del_item, get_item, iter, len, next, set_item};
-pub(crate) use object::{same, to_string, truthy};
+pub(crate) use object::{helper, same, to_string, truthy};
 
 use std::cell::Cell;
 
@@ -49,9 +52,9 @@ pub struct JsError {
 }
 
 /// Everything bridge-py asks of JavaScript.
-pub trait JsHost: JsAttrs + JsCalls + JsDeep + JsItems + JsObjects {}
+pub trait JsHost: JsAttrs + JsBuffers + JsCalls + JsDeep + JsItems + JsObjects {}
 
-impl<T: JsAttrs + JsCalls + JsDeep + JsItems + JsObjects> JsHost for T {}
+impl<T: JsAttrs + JsBuffers + JsCalls + JsDeep + JsItems + JsObjects> JsHost for T {}
 
 thread_local! {
     static HOST: Cell<Option<&'static dyn JsHost>> = const { Cell::new(None) };

@@ -6,6 +6,7 @@ use bridge_core::handle::JsRef;
 use pyo3::prelude::*;
 
 use super::{crossing, JsError};
+use crate::crossing::Value;
 
 pub trait JsObjects {
     /// `String(obj)`.
@@ -19,6 +20,10 @@ pub trait JsObjects {
     fn incref(&self, obj: JsRef) -> Result<(), BridgeError>;
     /// Drop one reference: a `JsHandle` was dropped.
     fn release(&self, obj: JsRef);
+    /// One of the host's helper functions (`dir`, `objectKeys`…), for
+    /// features that are a JS function called like any other; `None` when
+    /// the host has no such helper.
+    fn helper(&self, name: &str) -> Result<Option<Value>, JsError>;
 }
 
 pub(crate) fn to_string(py: Python<'_>, obj: JsRef) -> PyResult<String> {
@@ -27,6 +32,16 @@ pub(crate) fn to_string(py: Python<'_>, obj: JsRef) -> PyResult<String> {
 
 pub(crate) fn truthy(py: Python<'_>, obj: JsRef) -> PyResult<bool> {
     crossing(py, |h| h.truthy(obj))
+}
+
+/// The host helper `name` as a Python callable (a `JsCallable`).
+pub(crate) fn helper<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    match crossing(py, |h| h.helper(name))? {
+        Some(v) => crate::convert::to_py::value_to_py(py, v, None),
+        None => Err(pyo3::exceptions::PyNotImplementedError::new_err(format!(
+            "the JS host has no helper '{name}'"
+        ))),
+    }
 }
 
 pub(crate) fn same(a: JsRef, b: JsRef) -> bool {

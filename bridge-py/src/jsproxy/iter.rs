@@ -35,23 +35,73 @@ impl JsIterable {
     }
 }
 
+/// A JS iterator result `{done, value}` as Python's generator protocol has
+/// it: the value, or `StopIteration` carrying the return value.
+fn step_result<'py>(step: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = step.py();
+    let v = step.getattr("value")?;
+    if step.getattr("done")?.is_truthy()? {
+        let arg = if v.is_none() {
+            ().into_pyobject(py)?.into_any()
+        } else {
+            PyTuple::new(py, [v])?.into_any()
+        };
+        return Err(PyStopIteration::new_err(arg.unbind()));
+    }
+    Ok(v)
+}
+
+fn gen_method<'py>(slf: &Bound<'py, JsGenerator>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    super::attr::get(slf.py(), proxy_of(slf.as_any())?, name)
+}
+
 #[pymethods]
 impl JsGenerator {
     /// `gen.next(value)`: the next value, or `StopIteration` carrying the
     /// generator's return value (Python's `generator.send`).
     fn send<'py>(slf: &Bound<'py, Self>, value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        let py = slf.py();
-        let step = super::attr::get(py, proxy_of(slf.as_any())?, "next")?.call1((value,))?;
-        let v = step.getattr("value")?;
-        if step.getattr("done")?.is_truthy()? {
-            let arg = if v.is_none() {
-                ().into_pyobject(py)?.into_any()
-            } else {
-                PyTuple::new(py, [v])?.into_any()
-            };
-            return Err(PyStopIteration::new_err(arg.unbind()));
+        step_result(gen_method(slf, "next")?.call1((value,))?)
+    }
+
+    /// `gen.throw(error)`: the exception is thrown into the JS generator at
+    /// its `yield` (a `JsException` as its JS error, any other exception as
+    /// itself, which JS sees as a PyProxy); what it yields next is returned,
+    /// and if it does not catch the error, the error comes back out here.
+    /// An exception class is instantiated first, as `generator.throw` does.
+    fn throw<'py>(
+        slf: &Bound<'py, Self>,
+        error: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let error = if error.is_instance_of::<pyo3::types::PyType>() {
+            error.call0()?
+        } else {
+            error.clone()
+        };
+        if !error.is_instance_of::<pyo3::exceptions::PyBaseException>() {
+            return Err(pyo3::exceptions::PyTypeError::new_err(
+                "exceptions must be classes or instances deriving from BaseException",
+            ));
         }
-        Ok(v)
+        let js_error = if error.is_instance_of::<crate::jsexception::JsException>() {
+            error.getattr("js_error").unwrap_or(error)
+        } else {
+            error
+        };
+        step_result(gen_method(slf, "throw")?.call1((js_error,))?)
+    }
+
+    /// `gen.return()`: finish the generator (its `finally` blocks run). A
+    /// generator that yields again instead is a `RuntimeError`, as for a
+    /// Python generator that ignores `GeneratorExit`.
+    fn close(slf: &Bound<'_, Self>) -> PyResult<()> {
+        let step = gen_method(slf, "return")?.call0()?;
+        if step.getattr("done")?.is_truthy()? {
+            Ok(())
+        } else {
+            Err(pyo3::exceptions::PyRuntimeError::new_err(
+                "JS generator ignored GeneratorExit (it yielded from a finally block)",
+            ))
+        }
     }
 }
 

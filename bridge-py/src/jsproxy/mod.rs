@@ -6,6 +6,8 @@
 //!   (`Object.is`) and `hash` consistent with it, `new`, `js_type`.
 //! - [`JsCallable`] (`typeof` "function"): adds `__call__`.
 //! - [`JsPromise`] (has a `then` method): adds `__await__`.
+//! - [`JsBuffer`] (`ArrayBuffer`, `DataView`): the buffer protocol and
+//!   Pyodide's copying methods; [`JsTypedArray`], a `JsArray`, has them too.
 //! - [`JsIterable`] (has `Symbol.iterator`): `__iter__`; under it
 //!   [`JsArray`] (arrays, typed arrays, array-likes: the sequence protocol),
 //!   [`JsMap`] (the mapping protocol), [`JsSet`], and [`JsIterator`] (`next`)
@@ -20,17 +22,23 @@
 //! function read off an object) through [`JsHandle`]s, released when Python
 //! frees the proxy.
 
+mod async_iter;
 mod attr;
+pub(crate) mod buffer;
 mod call;
 mod identity;
 mod iter;
 mod mapping;
+mod object_map;
 mod repr;
 mod sequence;
 mod to_py;
 
+pub use async_iter::{JsAsyncGenerator, JsAsyncIterable, JsAsyncIterator};
+pub use buffer::{JsBuffer, JsTypedArray};
 pub use iter::{JsGenerator, JsIterable, JsIterator};
 pub use mapping::{JsMap, JsSet};
+pub use object_map::ObjectMapBase;
 pub use sequence::JsArray;
 
 use bridge_core::boundary::JsFlags;
@@ -57,6 +65,11 @@ pub struct JsCallable {
 /// A JS promise or other thenable: `await` it inside `runPythonAsync`.
 #[pyclass(module = "pyodide.ffi", name = "JsPromise", extends = JsProxy, subclass, frozen)]
 pub struct JsPromise;
+
+/// A DOM element (`instanceof Element`): a JsProxy by another name, as in
+/// Pyodide (the element's members are JS properties).
+#[pyclass(module = "pyodide.ffi", name = "JsDomElement", extends = JsProxy, subclass, frozen)]
+pub struct JsDomElement;
 
 impl JsProxy {
     /// Wrap a JS-table entry, taking over the reference `obj` owns. A function
@@ -86,6 +99,14 @@ impl JsProxy {
             obj.into_any()
         } else if flags.contains(JsFlags::THENABLE) {
             Bound::new(py, base.add_subclass(JsPromise))?.into_any()
+        } else if flags.contains(JsFlags::TYPED_ARRAY) {
+            let init = base
+                .add_subclass(JsIterable)
+                .add_subclass(JsArray)
+                .add_subclass(JsTypedArray);
+            Bound::new(py, init)?.into_any()
+        } else if flags.contains(JsFlags::BUFFER) {
+            Bound::new(py, base.add_subclass(JsBuffer))?.into_any()
         } else if flags.intersects(seq) {
             Bound::new(py, base.add_subclass(JsIterable).add_subclass(JsArray))?.into_any()
         } else if flags.contains(JsFlags::MAP) {
@@ -98,13 +119,33 @@ impl JsProxy {
                 .add_subclass(JsIterator)
                 .add_subclass(JsGenerator);
             Bound::new(py, init)?.into_any()
+        } else if flags.contains(JsFlags::ASYNC_GENERATOR) {
+            let init = base
+                .add_subclass(JsAsyncIterable)
+                .add_subclass(JsAsyncIterator)
+                .add_subclass(JsAsyncGenerator);
+            Bound::new(py, init)?.into_any()
         } else if flags.contains(JsFlags::ITERATOR) && flags.contains(JsFlags::ITERABLE) {
             Bound::new(py, base.add_subclass(JsIterable).add_subclass(JsIterator))?.into_any()
         } else if flags.contains(JsFlags::ITERABLE) {
             Bound::new(py, base.add_subclass(JsIterable))?.into_any()
+        } else if flags.contains(JsFlags::ASYNC_ITERABLE) && flags.contains(JsFlags::ITERATOR) {
+            let init = base
+                .add_subclass(JsAsyncIterable)
+                .add_subclass(JsAsyncIterator);
+            Bound::new(py, init)?.into_any()
+        } else if flags.contains(JsFlags::ASYNC_ITERABLE) {
+            Bound::new(py, base.add_subclass(JsAsyncIterable))?.into_any()
+        } else if flags.contains(JsFlags::DOM_ELEMENT) {
+            Bound::new(py, base.add_subclass(JsDomElement))?.into_any()
         } else {
             Bound::new(py, base)?.into_any()
         })
+    }
+
+    /// A plain proxy of a handle (no `this`), for views of an object.
+    pub(crate) fn from_handle(obj: JsHandle) -> Self {
+        JsProxy { obj, this: None }
     }
 
     pub fn handle(&self) -> &JsHandle {
@@ -211,6 +252,39 @@ impl JsProxy {
     /// `Object.entries(obj)`, as a JsArray of `[key, value]` JsArrays.
     fn object_entries<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         object_fn(slf.py(), "entries")?.call1((slf,))
+    }
+
+    /// `dir(obj)`: the Python attributes and the JS properties along the
+    /// prototype chain (array indices left out).
+    fn __dir__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        let names = pyo3::types::PySet::empty(py)?;
+        let own = py
+            .get_type::<pyo3::PyAny>()
+            .getattr("__dir__")?
+            .call1((slf,))?;
+        for n in own.try_iter()? {
+            names.add(n?)?;
+        }
+        for n in crate::host::helper(py, "dir")?.call1((slf,))?.try_iter()? {
+            names.add(n?)?;
+        }
+        Ok(pyo3::types::PyList::new(py, names)?.into_any())
+    }
+
+    /// A live mutable mapping of the object's enumerable properties
+    /// (`object_map.rs`); with `hereditary`, inherited ones count too.
+    #[pyo3(signature = (*, hereditary = false))]
+    fn as_object_map<'py>(slf: &Bound<'py, Self>, hereditary: bool) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import(crate::runner::MODULE_NAME)?
+            .getattr("JsObjectMap")?
+            .call1((slf, hereditary))
+    }
+
+    /// `String(obj)` (Pyodide's `to_string`).
+    fn to_string(&self, py: Python<'_>) -> PyResult<String> {
+        crate::host::to_string(py, self.obj.key())
     }
 
     /// The JS `typeof` of the object: `"object"` or `"function"`.

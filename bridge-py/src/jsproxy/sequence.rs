@@ -216,6 +216,44 @@ impl JsArray {
         Ok(item)
     }
 
+    /// `arr += items`: extends the JS array in place (it stays the same object).
+    fn __iadd__(slf: &Bound<'_, Self>, items: &Bound<'_, PyAny>) -> PyResult<()> {
+        Self::extend(slf, items)
+    }
+
+    /// Reverse in place (JS `arr.reverse()`), returning `None` as `list.reverse`.
+    fn reverse(slf: &Bound<'_, Self>) -> PyResult<()> {
+        method(slf.as_any(), "reverse")?.call0().map(drop)
+    }
+
+    /// Sort in place as `list.sort` does (Python comparisons, `key`,
+    /// `reverse`, stable), not as JS `arr.sort()` (which compares strings).
+    #[pyo3(signature = (*, key = None, reverse = false))]
+    fn sort(slf: &Bound<'_, Self>, key: Option<Bound<'_, PyAny>>, reverse: bool) -> PyResult<()> {
+        let any = slf.as_any();
+        let py = slf.py();
+        let len = len_of(any)?;
+        let items = PyList::empty(py);
+        for i in 0..len {
+            items.append(get_at(any, i)?)?;
+        }
+        let kwargs = pyo3::types::PyDict::new(py);
+        kwargs.set_item("key", key)?;
+        kwargs.set_item("reverse", reverse)?;
+        items.call_method("sort", (), Some(&kwargs))?;
+        let obj = proxy_of(any)?.handle().key();
+        for (i, item) in items.iter().enumerate() {
+            host::set_item(
+                py,
+                obj,
+                ItemKind::Index,
+                V::Int(i as i64),
+                py_to_value(&item)?,
+            )?;
+        }
+        Ok(())
+    }
+
     /// `arr.splice(index, 0, value)`, with `list.insert`'s clamping.
     fn insert(slf: &Bound<'_, Self>, index: i64, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let any = slf.as_any();

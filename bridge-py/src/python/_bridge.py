@@ -41,17 +41,101 @@ def _install_ffi_module(js):
         sys.modules["pyodide"] = pyodide
     ffi = types.ModuleType("pyodide.ffi", "The Python <-> JavaScript foreign-function interface.")
     names = ["JsProxy", "JsCallable", "JsPromise", "JsIterable", "JsIterator", "JsGenerator",
-             "JsArray", "JsMap", "JsSet", "JsException"]
+             "JsArray", "JsTypedArray", "JsBuffer", "JsMap", "JsSet", "JsException",
+             "JsAsyncIterable", "JsAsyncIterator", "JsAsyncGenerator", "JsDomElement"]
     for name in names:
         setattr(ffi, name, getattr(js, name))
-    ffi.__all__ = names
+    ffi.jsnull = js.jsnull
+    ffi.JsNull = js.JsNull
+    ffi.__all__ = names + ["jsnull", "JsNull"]
     import collections.abc as abc
     abc.MutableSequence.register(js.JsArray)
     abc.MutableMapping.register(js.JsMap)
     abc.Iterable.register(js.JsIterable)
     abc.Iterator.register(js.JsIterator)
+    abc.AsyncIterable.register(js.JsAsyncIterable)
+    abc.AsyncIterator.register(js.JsAsyncIterator)
+    abc.AsyncGenerator.register(js.JsAsyncGenerator)
+    abc.Generator.register(js.JsGenerator)
+    ffi.JsObjectMap = sys.modules[__name__].JsObjectMap
     sys.modules["pyodide.ffi"] = ffi
     pyodide.ffi = ffi
+
+
+def _object_map_class():
+    import collections.abc
+    import js
+
+    class JsObjectMap(js._JsObjectMapBase, collections.abc.MutableMapping):
+        """`obj.as_object_map()`: a live mapping of a JS object's enumerable
+        properties. Still a JsProxy of the object: it crosses back to JS as it."""
+        __slots__ = ()
+
+    JsObjectMap.__module__ = "pyodide.ffi"
+    return JsObjectMap
+
+
+def __getattr__(name):
+    # The class is made on first use (the `js` module must exist first).
+    if name == "JsObjectMap":
+        cls = _object_map_class()
+        globals()["JsObjectMap"] = cls
+        return cls
+    raise AttributeError(name)
+
+
+def _js_error_of(error):
+    """What `throw`/`athrow` hand JS: a JsException's JS error, else the exception."""
+    import js
+
+    if isinstance(error, type):
+        error = error()
+    if not isinstance(error, BaseException):
+        raise TypeError("exceptions must be classes or instances deriving from BaseException")
+    if isinstance(error, js.JsException):
+        return getattr(error, "js_error", error)
+    return error
+
+
+class _JsAsyncIteration:
+    """`aiter(obj)` when `obj[Symbol.asyncIterator]()` is not itself a
+    JsAsyncIterator (a plain `{next() {...}}` object)."""
+
+    def __init__(self, it):
+        self._it = it
+
+    def __aiter__(self):
+        return self
+
+    def __anext__(self):
+        return js_astep(self._it, "next")
+
+
+def js_aiter(obj):
+    import js
+
+    it = js._helper("asyncIter")(obj)
+    return it if isinstance(it, js.JsAsyncIterator) else _JsAsyncIteration(it)
+
+
+async def js_astep(it, method, *args):
+    step = await getattr(it, method)(*args)
+    if step.done:
+        raise StopAsyncIteration
+    return step.value
+
+
+async def js_athrow(gen, error):
+    step = await gen.throw(_js_error_of(error))
+    if step.done:
+        raise StopAsyncIteration
+    return step.value
+
+
+async def js_aclose(gen):
+    step = await getattr(gen, "return")()
+    if not step.done:
+        raise RuntimeError("JS async generator ignored GeneratorExit (it yielded from a finally block)")
 
 
 def run(source, globals):
