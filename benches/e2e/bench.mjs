@@ -195,12 +195,15 @@ globalThis.benchStrs = { ...STRINGS };
 globalThis.benchNest = { child: { v: 1 } };
 globalThis.benchArr = Array.from({ length: 1000 }, (_, i) => i); // sum 499500
 globalThis.benchNums = Array.from({ length: 100000 }, (_, i) => i * 0.5);
+// 64 MiB of bytes, for the bulk-copy rows (filled so a copy cannot be elided).
+globalThis.benchBig = new Uint8Array(64 << 20).map((_, i) => i & 255);
+globalThis.benchBigDst = new Uint8Array(64 << 20);
 globalThis.benchRecs = Array.from({ length: 10000 }, (_, i) => ({ a: i, b: [i, i + 1, i + 2], c: "str" + (i % 10) }));
 
 const pyStr = (s) => JSON.stringify(s); // a JSON string literal is a valid Python literal
 
 const SETUP_HEAD = `
-from js import benchNoop, benchNum, benchStr, benchF3, benchKw, benchObj, benchM, benchStrs, benchNest, benchArr, benchNums, benchRecs
+from js import benchNoop, benchNum, benchStr, benchF3, benchKw, benchObj, benchM, benchStrs, benchNest, benchArr, benchNums, benchRecs, benchBig
 
 def bench_to_py_numbers(n):
     # n elements in all, as whole conversions of the 100000-number array
@@ -214,6 +217,15 @@ def bench_to_py_records(n):
     t = 0
     for _ in range(max(1, n // 10000)):
         t += len(benchRecs.to_py())
+    return t
+
+def bench_big_to_bytes(n):
+    # n copies of the 64 MiB Uint8Array into a new bytes object
+    t = 0
+    for _ in range(n):
+        b = benchBig.to_bytes()
+        t += len(b) + b[12345] - 57  # b[12345] == 12345 & 255 == 57
+        del b
     return t
 
 def bench_array_iter(n):
@@ -534,6 +546,28 @@ const OPS = [
     check: (v, n) => Number(v) === 10000 * Math.max(1, Math.floor(n / 10000)),
   },
 
+  // ---- bulk copies (one op = one 64 MiB copy)
+  {
+    key: "big_to_bytes",
+    title: "64 MiB Uint8Array -> bytes (u8.to_bytes()), per copy",
+    n: 6,
+    make: (rt) => (n) => rt.runPython(`bench_big_to_bytes(${n})`),
+    check: (v, n) => Number(v) === n * (64 << 20),
+  },
+  {
+    // The reference for the row above: a plain JS copy of the same size in
+    // the same run (no runtime involved; shown in our column only).
+    key: "big_js_copy",
+    title: "64 MiB plain JS copy (TypedArray.prototype.set), per copy",
+    n: 6,
+    runtimes: ["ours"],
+    make: () => (n) => {
+      for (let i = 0; i < n; i++) globalThis.benchBigDst.set(globalThis.benchBig);
+      return n + globalThis.benchBigDst[12345] - 57;
+    },
+    check: (v, n) => v === n,
+  },
+
   // ---- proxies made and dropped
   {
     key: "jsproxy_make_drop",
@@ -669,7 +703,7 @@ function sizes(files) {
 
 // ---------------------------------------------------------------- report
 
-const fmtRate = (r) => (r >= 1e6 ? `${(r / 1e6).toFixed(2)} M/s` : `${(r / 1e3).toFixed(1)} k/s`);
+const fmtRate = (r) => (r >= 1e6 ? `${(r / 1e6).toFixed(2)} M/s` : r >= 1e4 ? `${(r / 1e3).toFixed(1)} k/s` : `${r.toPrecision(3)} /s`);
 const fmtMs = (ms) => `${ms.toFixed(0)} ms`;
 const fmtBytes = (b) => (b >= 1e6 ? `${(b / 1e6).toFixed(2)} MB` : `${(b / 1e3).toFixed(1)} kB`);
 const pad = (s, n) => (String(s).length >= n ? String(s) : String(s) + " ".repeat(n - String(s).length));
@@ -779,7 +813,7 @@ async function main() {
         }
       }
     }
-    const measured = measureInterleaved(fns, op.check, opts.n, opts.reps);
+    const measured = measureInterleaved(fns, op.check, op.n ?? opts.n, opts.reps);
     for (const [name, m] of Object.entries(measured)) {
       if (m instanceof Error) {
         results[name].errors[op.key] = m;
@@ -858,7 +892,7 @@ async function main() {
   console.log("Rates include the loop around each operation.");
 
   if (opts.json) {
-    const nsPerOp = (m) => (m.ms * 1e6) / opts.n;
+    const nsPerOp = (m) => 1e9 / m.rate;
     const out = {
       meta: {
         date: new Date().toISOString(),

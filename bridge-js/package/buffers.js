@@ -18,7 +18,7 @@ function isDetached(v) {
 }
 
 function refuseDetached(v) {
-  if (isDetached(v)) throw new TypeError("the JS ArrayBuffer is detached (it was transferred away)");
+  if (isDetached(v)) throw new TypeError("Cannot copy the bytes of a detached ArrayBuffer (it was transferred away)");
 }
 
 /** A Uint8Array over exactly the bytes `v` covers. */
@@ -37,7 +37,7 @@ export function bufferHooks(runtime) {
       return [kind, detached ? 0 : v.byteLength, detached];
     },
     bufferRead(v, ptr, len) {
-      const src = bytesOf(v);
+      const src = bytesOf(v); // detached: TypeError, as Pyodide's copies give
       if (src.length < len) throw new RangeError(`the JS buffer has ${src.length} bytes, not ${len}`);
       memory(ptr, len).set(len === src.length ? src : src.subarray(0, len));
     },
@@ -62,16 +62,16 @@ export function bufferHooks(runtime) {
       }
     },
     bufferDecode(v, encoding) {
+      if (isDetached(v)) return ""; // as in Pyodide: no bytes, an empty string
       let bytes = bytesOf(v);
       // TextDecoder refuses views of a SharedArrayBuffer.
       if (typeof SharedArrayBuffer !== "undefined" && bytes.buffer instanceof SharedArrayBuffer) bytes = bytes.slice();
-      return new TextDecoder(encoding ?? "utf-8").decode(bytes);
-    },
-    bufferDetach(v) {
-      const ab = arrayBufferOf(v);
-      refuseDetached(v);
-      if (typeof ab.transfer === "function") ab.transfer();
-      else structuredClone(ab, { transfer: [ab] });
+      const decoder = new TextDecoder(encoding ?? "utf-8", { fatal: true, ignoreBOM: true }); // an unknown label throws RangeError
+      try {
+        return decoder.decode(bytes);
+      } catch {
+        return null; // not valid in the encoding: Python raises ValueError
+      }
     },
   };
 }

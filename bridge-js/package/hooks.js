@@ -143,7 +143,13 @@ export function makeHooks(runtime) {
       obj[name] = value; // module code is strict: a read-only property throws
     },
     deleteProp(obj, name) {
-      if (!(name in obj)) return false;
+      let present;
+      try {
+        present = name in obj;
+      } catch {
+        return delete obj[name]; // e.g. a revoked Proxy: report the delete's own error
+      }
+      if (!present) return false;
       return delete obj[name]; // strict: a non-configurable property throws
     },
     // Calls count as nested for stack.js while they run.
@@ -164,9 +170,14 @@ export function makeHooks(runtime) {
     helper: (name) => pyHelpers[name],
     truthy(obj) {
       if (!obj) return false;
-      if (Array.isArray(obj)) return obj.length !== 0;
-      if (ArrayBuffer.isView(obj)) return obj.byteLength !== 0;
-      if (obj instanceof Map || obj instanceof Set) return obj.size !== 0;
+      try {
+        if (Array.isArray(obj)) return obj.length !== 0;
+        if (ArrayBuffer.isView(obj)) return obj.byteLength !== 0;
+        if (obj instanceof ArrayBuffer) return obj.byteLength !== 0;
+        if (obj instanceof Map || obj instanceof Set) return obj.size !== 0;
+      } catch {
+        return false; // a revoked Proxy is falsy, as in Pyodide
+      }
       return true;
     },
   };

@@ -20,7 +20,11 @@ export const items = {
   },
   // An index may be negative (from the end); out of range answers "not found".
   getItem(obj, map, key) {
-    if (map) return obj.has(key) ? [true, obj.get(key)] : [false, undefined];
+    if (map) {
+      if (typeof obj.has === "function") return obj.has(key) ? [true, obj.get(key)] : [false, undefined];
+      const v = obj.get(key); // a map-like without has(): undefined means missing
+      return [v !== undefined, v];
+    }
     const i = index(obj, key);
     return i < 0 ? [false, undefined] : [true, obj[i]];
   },
@@ -43,6 +47,8 @@ export const items = {
     return true;
   },
   contains(obj, value) {
+    // A map-like without has(): found when get() gives something.
+    if (typeof obj.has !== "function" && typeof obj.get === "function" && !Array.isArray(obj)) return obj.get(value) !== undefined;
     if (typeof obj.has === "function" && (obj instanceof Map || obj instanceof Set || isMapLike(obj))) return obj.has(value);
     return Array.prototype.includes.call(obj, value);
   },

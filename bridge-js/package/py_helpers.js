@@ -6,6 +6,21 @@
 const INDEX = /^(0|[1-9][0-9]*)$/;
 
 export const pyHelpers = {
+  newArray: () => [],
+  /**
+   * `gen.throw(e)` where `e` is the PythonError of the exception `raise_()`
+   * raises (so JS sees an Error, and rethrown to Python it is the original
+   * exception again).
+   */
+  throwInto(gen, method, raise_) {
+    let err;
+    try {
+      raise_();
+    } catch (e) {
+      err = e;
+    }
+    return gen[method](err);
+  },
   /** `obj[Symbol.asyncIterator]()`, for `async for`. */
   asyncIter(obj) {
     const f = obj[Symbol.asyncIterator];

@@ -226,9 +226,7 @@ extern "C" {
         this: &Hooks,
         obj: &JsValue,
         encoding: Option<String>,
-    ) -> Result<String, JsValue>;
-    #[wasm_bindgen(method, catch, js_name = bufferDetach)]
-    pub fn buffer_detach(this: &Hooks, obj: &JsValue) -> Result<(), JsValue>;
+    ) -> Result<Option<String>, JsValue>;
     #[wasm_bindgen(method, catch, js_name = construct)]
     pub fn construct(this: &Hooks, ctor: &JsValue, args: js_sys::Array)
         -> Result<JsValue, JsValue>;

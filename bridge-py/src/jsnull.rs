@@ -10,6 +10,12 @@ pub struct JsNull;
 
 #[pymethods]
 impl JsNull {
+    /// `JsNull()` is the singleton, as in Pyodide.
+    #[new]
+    fn new(py: Python<'_>) -> Py<JsNull> {
+        jsnull(py).clone().unbind()
+    }
+
     fn __repr__(&self) -> &'static str {
         "jsnull"
     }

@@ -42,9 +42,11 @@ pub fn js(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<JsGenerator>()?;
     m.add_class::<JsArray>()?;
     m.add_class::<JsMap>()?;
+    m.add_class::<crate::jsproxy::JsMutableMap>()?;
     m.add_class::<JsBuffer>()?;
     m.add_class::<crate::jsproxy::ObjectMapBase>()?;
-    m.add_class::<JsTypedArray>()?;
+    m.add_class::<crate::jsproxy::JsJsonArray>()?;
+    m.add_class::<JsTypedArray>()?; // `_JsTypedArrayBase`; `_bridge.py` sets `JsTypedArray`
     m.add_class::<JsSet>()?;
     m.add("JsException", m.py().get_type::<JsException>())?;
     m.add_class::<crate::jsnull::JsNull>()?;

@@ -260,14 +260,10 @@ impl JsBuffers for MockJs {
         }
         Ok(())
     }
-    fn buffer_decode(&self, obj: JsRef, _: Option<&str>) -> Result<String, JsError> {
+    fn buffer_decode(&self, obj: JsRef, _: Option<&str>) -> Result<Option<String>, JsError> {
         let b = self.bytes(obj)?;
-        let s = String::from_utf8_lossy(b.borrow().as_ref().unwrap()).into_owned();
+        let s = String::from_utf8(b.borrow().clone().unwrap()).ok();
         Ok(s)
-    }
-    fn buffer_detach(&self, obj: JsRef) -> Result<(), JsError> {
-        self.bytes(obj)?.borrow_mut().take();
-        Ok(())
     }
 }
 

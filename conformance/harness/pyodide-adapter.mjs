@@ -15,6 +15,7 @@ export async function loadPython({ stdout, stderr } = {}) {
   const pyodide = await loadPyodide({ stdout, stderr });
   return {
     runPython: (code) => pyodide.runPython(code),
+    runPythonAsync: (code) => pyodide.runPythonAsync(code),
     pyimport: (name) => pyodide.pyimport(name),
     globals: pyodide.globals,
     pyodide,

@@ -163,52 +163,79 @@ pub fn bytearray_with<'py>(
     fill: impl FnOnce(&mut [MaybeUninit<u8>]) -> PyResult<()>,
 ) -> PyResult<Bound<'py, PyByteArray>> {
     // SAFETY: as in `bytes_with`: a new, unshared bytearray of `len` bytes
-    // (its buffer has at least `len` bytes; for `len == 0` we do not touch it).
+    // (its buffer has at least `len` bytes; for `len == 0` it is not touched).
     unsafe {
         let obj = Bound::from_owned_ptr_or_err(
             py,
             ffi::PyByteArray_FromStringAndSize(std::ptr::null(), len as ffi::Py_ssize_t),
         )?;
+        // `fill` runs even for no bytes: it is also where the JS side refuses
+        // a detached buffer.
         if len > 0 {
             let ptr = ffi::PyByteArray_AsString(obj.as_ptr()).cast::<MaybeUninit<u8>>();
             fill(std::slice::from_raw_parts_mut(ptr, len))?;
+        } else {
+            fill(&mut [])?;
         }
         Ok(obj.cast_into_unchecked())
     }
 }
 
 /// Run `f` on the bytes of a Python object with the buffer protocol
-/// (`bytes`, `bytearray`, `memoryview`, `array.array`…), contiguous.
-pub fn with_bytes<R>(obj: &Bound<'_, PyAny>, f: impl FnOnce(&[u8]) -> PyResult<R>) -> PyResult<R> {
-    let mut view = get_buffer(obj, ffi::PyBUF_C_CONTIGUOUS)?;
+/// (`bytes`, `bytearray`, `memoryview`, `array.array`…), contiguous, with
+/// its `struct` format (`"B"` when it gives none).
+pub fn with_bytes<R>(
+    obj: &Bound<'_, PyAny>,
+    f: impl FnOnce(&[u8], &str) -> PyResult<R>,
+) -> PyResult<R> {
+    let mut view = get_buffer(obj, ffi::PyBUF_C_CONTIGUOUS | ffi::PyBUF_FORMAT)?;
     // SAFETY: `PyObject_GetBuffer` succeeded with a contiguous request, so
-    // `buf` points to `len` readable bytes that stay valid until the view
-    // is released (after `f`, by `BufferGuard`'s drop).
-    let bytes = unsafe { raw_slice(&view.0) };
-    let r = f(bytes);
+    // `buf` points to `len` readable bytes and `format` (if not NULL) to a
+    // NUL-terminated string, both valid until the view is released (after
+    // `f`).
+    let (bytes, format) = unsafe { (raw_slice(&view.0), format_of(&view.0)) };
+    let r = f(bytes, &format);
     view.release();
     r
 }
 
+/// # Safety
+/// `view` must be a live view from a successful request.
+unsafe fn format_of(view: &ffi::Py_buffer) -> String {
+    if view.format.is_null() {
+        return "B".to_owned();
+    }
+    // SAFETY: per the contract, a non-NULL `format` is a C string owned by
+    // the live view.
+    unsafe { CStr::from_ptr(view.format) }
+        .to_string_lossy()
+        .into_owned()
+}
+
 /// Run `f` on the bytes of a writable Python buffer (`bytearray`, a writable
-/// `memoryview`, `array.array`…), contiguous.
+/// `memoryview`, `array.array`…), contiguous, with its format.
 pub fn with_bytes_mut<R>(
     obj: &Bound<'_, PyAny>,
-    f: impl FnOnce(&mut [MaybeUninit<u8>]) -> PyResult<R>,
+    f: impl FnOnce(&mut [MaybeUninit<u8>], &str) -> PyResult<R>,
 ) -> PyResult<R> {
-    let mut view = get_buffer(obj, ffi::PyBUF_C_CONTIGUOUS | ffi::PyBUF_WRITABLE)?;
+    let mut view = get_buffer(
+        obj,
+        ffi::PyBUF_C_CONTIGUOUS | ffi::PyBUF_WRITABLE | ffi::PyBUF_FORMAT,
+    )?;
     let len = view.0.len.max(0) as usize;
     // SAFETY: the writable contiguous request succeeded, so `buf` points to
-    // `len` writable bytes, valid until the view is released (after `f`).
-    // Viewing initialised bytes as `MaybeUninit` is always sound.
-    let bytes = unsafe {
-        if len == 0 {
+    // `len` writable bytes, valid until the view is released (after `f`);
+    // viewing initialised bytes as `MaybeUninit` is always sound. The format
+    // as in `with_bytes`.
+    let (bytes, format) = unsafe {
+        let bytes: &mut [MaybeUninit<u8>] = if len == 0 {
             &mut []
         } else {
             std::slice::from_raw_parts_mut(view.0.buf.cast::<MaybeUninit<u8>>(), len)
-        }
+        };
+        (bytes, format_of(&view.0))
     };
-    let r = f(bytes);
+    let r = f(bytes, &format);
     view.release();
     r
 }

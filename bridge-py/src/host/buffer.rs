@@ -43,10 +43,11 @@ pub trait JsBuffers {
         old: &[u8],
         new: &[u8],
     ) -> Result<(), JsError>;
-    /// `new TextDecoder(encoding ?? "utf-8").decode(buffer)`.
-    fn buffer_decode(&self, obj: JsRef, encoding: Option<&str>) -> Result<String, JsError>;
-    /// Detach the buffer's `ArrayBuffer` (transfer it away), for `_into_file`.
-    fn buffer_detach(&self, obj: JsRef) -> Result<(), JsError>;
+    /// `new TextDecoder(encoding ?? "utf-8", {fatal: true, ignoreBOM: true})
+    /// .decode(buffer)`; `None` when the bytes are not valid in the encoding
+    /// (an unknown label is a JS error).
+    fn buffer_decode(&self, obj: JsRef, encoding: Option<&str>)
+        -> Result<Option<String>, JsError>;
 }
 
 pub(crate) fn info(py: Python<'_>, obj: JsRef) -> PyResult<BufferInfo> {
@@ -71,10 +72,10 @@ pub(crate) fn merge(
     crossing(py, |h| h.buffer_merge(obj, offset, old, new))
 }
 
-pub(crate) fn decode(py: Python<'_>, obj: JsRef, encoding: Option<&str>) -> PyResult<String> {
+pub(crate) fn decode(
+    py: Python<'_>,
+    obj: JsRef,
+    encoding: Option<&str>,
+) -> PyResult<Option<String>> {
     crossing(py, |h| h.buffer_decode(obj, encoding))
-}
-
-pub(crate) fn detach(py: Python<'_>, obj: JsRef) -> PyResult<()> {
-    crossing(py, |h| h.buffer_detach(obj))
 }

@@ -36,6 +36,20 @@ impl JsAsyncIterable {
 
 #[pymethods]
 impl JsAsyncIterator {
+    /// A JsAsyncIterator of the object `plain` is a proxy of (for
+    /// `__aiter__` results whose own flags do not say so).
+    #[new]
+    fn new(plain: &Bound<'_, JsProxy>) -> PyResult<PyClassInitializer<Self>> {
+        let handle = plain
+            .get()
+            .handle()
+            .share()
+            .map_err(crate::error::bridge_to_pyerr)?;
+        Ok(PyClassInitializer::from(JsProxy::from_handle(handle))
+            .add_subclass(JsAsyncIterable)
+            .add_subclass(JsAsyncIterator))
+    }
+
     fn __aiter__(slf: Bound<'_, Self>) -> Bound<'_, Self> {
         slf
     }

@@ -28,3 +28,30 @@ pub fn delete(py: Python<'_>, obj: JsRef, name: &str) -> PyResult<()> {
         Err(PyAttributeError::new_err(name.to_owned()))
     }
 }
+
+/// Python's keywords (`keyword.kwlist`, 3.13).
+const KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+    "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
+    "try", "while", "with", "yield",
+];
+
+/// The JS property a Python attribute name stands for: a keyword with a
+/// trailing underscore (`p.finally_`, `o.for_`) is the keyword, as in
+/// Pyodide, since `p.finally` is a syntax error.
+pub fn js_name(name: &str) -> &str {
+    match name.strip_suffix('_') {
+        Some(k) if KEYWORDS.contains(&k) => k,
+        _ => name,
+    }
+}
+
+/// The Python attribute name `dir()` shows for a JS property (the reverse).
+pub fn py_name(name: &str) -> std::borrow::Cow<'_, str> {
+    if KEYWORDS.contains(&name) {
+        format!("{name}_").into()
+    } else {
+        name.into()
+    }
+}

@@ -31,14 +31,59 @@ use crate::host::{buffers, BufferInfo};
 #[pyclass(module = "pyodide.ffi", name = "JsBuffer", extends = JsProxy, subclass, frozen)]
 pub struct JsBuffer;
 
-/// A JS typed array (`Uint8Array`, `Float64Array`…): a sequence of numbers
-/// (it is a `JsArray`) and a buffer of its element kind.
-#[pyclass(module = "pyodide.ffi", name = "JsTypedArray", extends = JsArray, subclass, frozen)]
+/// The pyo3 half of a JS typed array (`Uint8Array`, `Float64Array`…): a
+/// `JsArray` with the buffer methods. The public class, `pyodide.ffi.
+/// JsTypedArray`, is made in `_bridge.py` as a subclass of this one *and* of
+/// `JsBuffer`, so that a typed array is both, as in Pyodide (pyo3 classes
+/// have one base; these add no fields, so the two layouts agree). Proxies of
+/// typed arrays are made by calling that class ([`JsTypedArray::wrap`]).
+#[pyclass(module = "pyodide.ffi", name = "_JsTypedArrayBase", extends = JsArray, subclass, frozen)]
 pub struct JsTypedArray;
 
-/// The buffer's state, refusing a detached one with an error that says so.
+static PUBLIC_CLASS: pyo3::sync::PyOnceLock<Py<PyAny>> = pyo3::sync::PyOnceLock::new();
+
+impl JsTypedArray {
+    /// A `pyodide.ffi.JsTypedArray` owning `obj`'s reference.
+    pub fn wrap<'py>(py: Python<'py>, obj: crate::crossing::JsHandle) -> PyResult<Bound<'py, PyAny>> {
+        let class = PUBLIC_CLASS.get_or_try_init(py, || {
+            py.import(crate::runner::MODULE_NAME)?
+                .getattr("typed_array_class_cached")?
+                .call0()
+                .map(Bound::unbind)
+        })?;
+        let plain = Bound::new(py, JsProxy::from_handle(obj))?;
+        class.bind(py).call1((plain,))
+    }
+}
+
+#[pymethods]
+impl JsTypedArray {
+    /// Called by the public class: a proxy of the same object as `plain`.
+    #[new]
+    fn new(plain: &Bound<'_, JsProxy>) -> PyResult<PyClassInitializer<Self>> {
+        let handle = plain
+            .get()
+            .handle()
+            .share()
+            .map_err(crate::error::bridge_to_pyerr)?;
+        Ok(PyClassInitializer::from(JsProxy::from_handle(handle))
+            .add_subclass(super::iter::JsIterable)
+            .add_subclass(JsArray)
+            .add_subclass(JsTypedArray))
+    }
+}
+
+/// The buffer's state. A detached buffer reports 0 bytes; Pyodide's methods
+/// then fail in JS (a `JsException` wrapping the engine's TypeError, as in
+/// Pyodide) when they copy.
 fn live_info(slf: &Bound<'_, PyAny>) -> PyResult<BufferInfo> {
-    let info = buffers::info(slf.py(), proxy_of(slf)?.handle().key())?;
+    buffers::info(slf.py(), proxy_of(slf)?.handle().key())
+}
+
+/// The buffer's state for the buffer protocol, refusing a detached one with
+/// an error that says so.
+fn exportable_info(slf: &Bound<'_, PyAny>) -> PyResult<BufferInfo> {
+    let info = live_info(slf)?;
     if info.detached {
         return Err(PyValueError::new_err(
             "the JS ArrayBuffer is detached (it was transferred away); its bytes are gone",
@@ -75,84 +120,128 @@ pub fn to_memoryview<'py>(slf: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>
         .import("builtins")?
         .getattr("memoryview")?
         .call1((copy,))?;
-    match info.kind {
-        Some(kind) if kind.size() > 1 => {
-            view.call_method1("cast", (format_code(Some(kind)).to_string(),))
-        }
-        _ => Ok(view),
+    match format_code(info.kind) {
+        'B' => Ok(view),
+        code => view.call_method1("cast", (code.to_string(),)),
     }
 }
 
-/// `new TextDecoder(encoding).decode(buffer)` (UTF-8 by default; invalid
-/// bytes become U+FFFD, as in JS).
+/// The bytes decoded by JS `TextDecoder` with the WHATWG `encoding` label
+/// (UTF-8 by default), strictly: invalid input is a `ValueError`, as in
+/// Pyodide; a byte-order mark is kept.
 pub fn to_string(slf: &Bound<'_, PyAny>, encoding: Option<&str>) -> PyResult<String> {
     live_info(slf)?;
-    buffers::decode(slf.py(), proxy_of(slf)?.handle().key(), encoding)
+    match buffers::decode(slf.py(), proxy_of(slf)?.handle().key(), encoding)? {
+        Some(s) => Ok(s),
+        None => Err(PyValueError::new_err(format!(
+            "Failed to decode Javascript TypedArray as {}",
+            encoding.unwrap_or("utf8")
+        ))),
+    }
+}
+
+/// Pyodide's rule for `assign`/`assign_to`: a multi-byte element kind needs
+/// a buffer of the same kind (`array("h")` for an Int16Array); bytes
+/// (`ArrayBuffer`, `DataView`, 8-bit arrays) take any one-byte format.
+fn check_format(kind: Option<ElementKind>, format: &str) -> PyResult<()> {
+    let parsed = bridge_core::buffer::parse_format(format).ok();
+    let agree = match (kind, parsed) {
+        (None, _) => true,
+        (Some(k), Some(p)) if k.size() == 1 => p.itemsize() == 1,
+        (Some(k), Some(p)) => p.kind == k && p.is_native_order(),
+        (Some(_), None) => false,
+    };
+    if agree {
+        Ok(())
+    } else {
+        Err(PyValueError::new_err(
+            "TypedArray and memorybuffer have incompatible formats",
+        ))
+    }
 }
 
 /// Copy the bytes of the Python buffer `src` into the JS buffer; their
-/// lengths (in bytes) must be equal.
+/// lengths (in bytes) and formats must agree.
 pub fn assign(slf: &Bound<'_, PyAny>, src: &Bound<'_, PyAny>) -> PyResult<()> {
     let info = live_info(slf)?;
     let key = proxy_of(slf)?.handle().key();
-    raw::with_bytes(src, |bytes| {
+    raw::with_bytes(src, |bytes, format| {
         if bytes.len() != info.byte_len {
             return Err(PyValueError::new_err(format!(
-                "cannot assign from a buffer of {} bytes to a JS buffer of {} bytes",
-                bytes.len(),
-                info.byte_len
+                "cannot assign to TypedArray of length {} from buffer of length {}",
+                info.byte_len,
+                bytes.len()
             )));
         }
+        check_format(info.kind, format)?;
         buffers::write(slf.py(), key, 0, bytes)
     })
 }
 
 /// Copy the JS buffer into the writable Python buffer `dst`; their lengths
-/// (in bytes) must be equal.
+/// (in bytes) and formats must agree.
 pub fn assign_to(slf: &Bound<'_, PyAny>, dst: &Bound<'_, PyAny>) -> PyResult<()> {
     let info = live_info(slf)?;
     let key = proxy_of(slf)?.handle().key();
-    raw::with_bytes_mut(dst, |bytes| {
+    raw::with_bytes_mut(dst, |bytes, format| {
         if bytes.len() != info.byte_len {
             return Err(PyValueError::new_err(format!(
-                "cannot assign a JS buffer of {} bytes to a buffer of {} bytes",
+                "cannot assign from TypedArray of length {} to buffer of length {}",
                 info.byte_len,
                 bytes.len()
             )));
         }
+        check_format(info.kind, format)?;
         buffers::read(slf.py(), key, bytes)
     })
 }
 
-/// The binary file under a text file (its `buffer`), else `f` itself.
-fn binary_file<'py>(f: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let text_io = f.py().import("io")?.getattr("TextIOBase")?;
-    if f.is_instance(&text_io)? {
+/// `file.fileno()`, after flushing what the file object buffers, so that
+/// bytes written to the descriptor land after them (Pyodide reads and
+/// writes the descriptor; a file without one raises `UnsupportedOperation`).
+fn descriptor(f: &Bound<'_, PyAny>) -> PyResult<i64> {
+    let fd = f.call_method0("fileno")?.extract::<i64>()?;
+    if f.hasattr("flush")? {
         f.call_method0("flush")?;
-        return f.getattr("buffer");
     }
-    Ok(f.clone())
+    Ok(fd)
 }
 
 /// Write the whole buffer at the file's position.
 pub fn to_file(slf: &Bound<'_, PyAny>, f: &Bound<'_, PyAny>) -> PyResult<()> {
+    let py = slf.py();
     let data = to_bytes(slf)?;
-    binary_file(f)?.call_method1("write", (data,))?;
+    let fd = descriptor(f)?;
+    let os = py.import("os")?;
+    let view = py.import("builtins")?.getattr("memoryview")?.call1((data,))?;
+    let total = view.len()?;
+    let mut done = 0;
+    while done < total {
+        let n: usize = os
+            .call_method1("write", (fd, view.get_item(pyo3::types::PySlice::new(py, done as isize, total as isize, 1))?))?
+            .extract()?;
+        if n == 0 {
+            return Err(pyo3::exceptions::PyOSError::new_err("to_file: the file took no more bytes"));
+        }
+        done += n;
+    }
     Ok(())
 }
 
 /// Read up to the buffer's length from the file's position into the buffer
-/// (from its start); the bytes past what the file had are left as they were.
+/// (from its start); the bytes past what the file had keep their values.
 pub fn from_file(slf: &Bound<'_, PyAny>, f: &Bound<'_, PyAny>) -> PyResult<()> {
+    let py = slf.py();
     let info = live_info(slf)?;
     let key = proxy_of(slf)?.handle().key();
-    let f = binary_file(f)?;
+    let fd = descriptor(f)?;
+    let os = py.import("os")?;
     let mut offset = 0;
     while offset < info.byte_len {
-        let chunk = f.call_method1("read", (info.byte_len - offset,))?;
-        let n = raw::with_bytes(&chunk, |bytes| {
+        let chunk = os.call_method1("read", (fd, info.byte_len - offset))?;
+        let n = raw::with_bytes(&chunk, |bytes, _| {
             let n = bytes.len().min(info.byte_len - offset);
-            buffers::write(slf.py(), key, offset, &bytes[..n])?;
+            buffers::write(py, key, offset, &bytes[..n])?;
             Ok(n)
         })?;
         if n == 0 {
@@ -163,12 +252,10 @@ pub fn from_file(slf: &Bound<'_, PyAny>, f: &Bound<'_, PyAny>) -> PyResult<()> {
     Ok(())
 }
 
-/// Write the whole buffer to the file, then detach it: Pyodide hands the
-/// memory over to its file system, so the buffer is unusable afterwards, and
-/// so it is here.
+/// Write the whole buffer to the file (Pyodide hands its memory to the file
+/// system without a copy; here it is copied, and the JS buffer stays usable).
 pub fn into_file(slf: &Bound<'_, PyAny>, f: &Bound<'_, PyAny>) -> PyResult<()> {
-    to_file(slf, f)?;
-    buffers::detach(slf.py(), proxy_of(slf)?.handle().key())
+    to_file(slf, f)
 }
 
 /// `bf_getbuffer`: a copy of the bytes, as items of the element kind.
@@ -185,7 +272,7 @@ pub unsafe fn get_buffer(
             "a JS buffer was asked for a NULL view",
         ));
     }
-    let info = live_info(slf)?;
+    let info = exportable_info(slf)?;
     let key = proxy_of(slf)?.handle().key();
     let export = Export::copy_in(info.byte_len, |dst| buffers::read(slf.py(), key, dst))?;
     let format = raw::format_cstr(format_code(info.kind));
@@ -234,8 +321,8 @@ pub unsafe fn release_buffer(slf: &Bound<'_, PyAny>, view: *mut ffi::Py_buffer) 
     }
 }
 
-/// The buffer methods, on both classes (pyo3 classes have one base, and a
-/// typed array is first a `JsArray`).
+/// The buffer methods and slots of `JsBuffer`; the public `JsTypedArray`
+/// inherits them (and the buffer slots) as a subclass of `JsBuffer`.
 macro_rules! buffer_methods {
     ($class:ty) => {
         #[pymethods]
@@ -245,7 +332,10 @@ macro_rules! buffer_methods {
                 to_bytes(slf.as_any())
             }
 
+            /// `bytes(buf)`: part of the buffer protocol (our addition), so a
+            /// detached buffer is the protocol's `ValueError`.
             fn __bytes__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyBytes>> {
+                exportable_info(slf.as_any())?;
                 to_bytes(slf.as_any())
             }
 
@@ -255,17 +345,19 @@ macro_rules! buffer_methods {
             }
 
             /// The bytes decoded by JS `TextDecoder` (UTF-8 by default).
-            #[pyo3(signature = (encoding = None))]
-            fn to_string(slf: &Bound<'_, Self>, encoding: Option<&str>) -> PyResult<String> {
-                to_string(slf.as_any(), encoding)
+            #[pyo3(signature = (encoding = "utf8"))]
+            fn to_string(slf: &Bound<'_, Self>, encoding: &str) -> PyResult<String> {
+                to_string(slf.as_any(), Some(encoding))
             }
 
-            /// Copy a Python buffer of the same byte length in.
+            /// Copy a Python buffer of the same byte length (and kind) in.
+            #[pyo3(signature = (rhs, /))]
             fn assign(slf: &Bound<'_, Self>, rhs: &Bound<'_, PyAny>) -> PyResult<()> {
                 assign(slf.as_any(), rhs)
             }
 
             /// Copy into a writable Python buffer of the same byte length.
+            #[pyo3(signature = (to, /))]
             fn assign_to(slf: &Bound<'_, Self>, to: &Bound<'_, PyAny>) -> PyResult<()> {
                 assign_to(slf.as_any(), to)
             }
@@ -304,4 +396,3 @@ macro_rules! buffer_methods {
 }
 
 buffer_methods!(JsBuffer);
-buffer_methods!(JsTypedArray);

@@ -65,29 +65,19 @@ impl JsGenerator {
 
     /// `gen.throw(error)`: the exception is thrown into the JS generator at
     /// its `yield` (a `JsException` as its JS error, any other exception as
-    /// itself, which JS sees as a PyProxy); what it yields next is returned,
+    /// a `PythonError`, as in Pyodide); what it yields next is returned,
     /// and if it does not catch the error, the error comes back out here.
     /// An exception class is instantiated first, as `generator.throw` does.
     fn throw<'py>(
         slf: &Bound<'py, Self>,
         error: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let error = if error.is_instance_of::<pyo3::types::PyType>() {
-            error.call0()?
-        } else {
-            error.clone()
-        };
-        if !error.is_instance_of::<pyo3::exceptions::PyBaseException>() {
-            return Err(pyo3::exceptions::PyTypeError::new_err(
-                "exceptions must be classes or instances deriving from BaseException",
-            ));
-        }
-        let js_error = if error.is_instance_of::<crate::jsexception::JsException>() {
-            error.getattr("js_error").unwrap_or(error)
-        } else {
-            error
-        };
-        step_result(gen_method(slf, "throw")?.call1((js_error,))?)
+        let step = slf
+            .py()
+            .import(crate::runner::MODULE_NAME)?
+            .getattr("js_throw_step")?
+            .call1((slf, "throw", error))?;
+        step_result(step)
     }
 
     /// `gen.return()`: finish the generator (its `finally` blocks run). A
@@ -99,7 +89,7 @@ impl JsGenerator {
             Ok(())
         } else {
             Err(pyo3::exceptions::PyRuntimeError::new_err(
-                "JS generator ignored GeneratorExit (it yielded from a finally block)",
+                "JavaScript generator ignored return",
             ))
         }
     }

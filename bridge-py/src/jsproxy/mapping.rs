@@ -10,8 +10,14 @@ use super::{attr, proxy_of};
 use crate::convert::{from_py::py_to_value, to_py::value_to_py};
 use crate::host::{self, ItemKind};
 
+/// A map-like: `get`, a numeric `size` (or `length`) and `Symbol.iterator`
+/// (Pyodide's rule); read-only.
 #[pyclass(module = "pyodide.ffi", name = "JsMap", extends = JsIterable, subclass, frozen)]
 pub struct JsMap;
+
+/// A map-like with `set` too (a JS `Map`): the mutable mapping protocol.
+#[pyclass(module = "pyodide.ffi", name = "JsMutableMap", extends = JsMap, subclass, frozen)]
+pub struct JsMutableMap;
 
 /// A JS `Set` (our addition: Pyodide has no class of its own for sets).
 #[pyclass(module = "pyodide.ffi", name = "JsSet", extends = JsIterable, subclass, frozen)]
@@ -32,6 +38,14 @@ fn lookup<'py>(
         Some(v) => value_to_py(py, v, None).map(Some),
         None => Ok(None),
     }
+}
+
+fn has_method(slf: &Bound<'_, PyAny>, name: &str) -> PyResult<bool> {
+    Ok(match attr::get(slf.py(), proxy_of(slf)?, name) {
+        Ok(f) => f.is_callable(),
+        Err(e) if e.is_instance_of::<pyo3::exceptions::PyAttributeError>(slf.py()) => false,
+        Err(e) => return Err(e),
+    })
 }
 
 /// A JS iterator method's items as a Python list.
@@ -65,6 +79,68 @@ impl JsMap {
         )
     }
 
+    /// Iterating a map gives its keys, as for a dict: `keys()` when it has
+    /// one, else `Symbol.iterator`.
+    fn __iter__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        if has_method(slf.as_any(), "keys")? {
+            method(slf.as_any(), "keys")?.call0()
+        } else {
+            js_iter(slf.as_any())
+        }
+    }
+
+    fn keys<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyList>> {
+        let out = PyList::empty(slf.py());
+        for k in Self::__iter__(slf)?.try_iter()? {
+            out.append(k?)?;
+        }
+        Ok(out)
+    }
+
+    fn values<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyList>> {
+        if has_method(slf.as_any(), "values")? {
+            return listed(slf.as_any(), "values");
+        }
+        let out = PyList::empty(slf.py());
+        for k in Self::keys(slf)?.iter() {
+            out.append(Self::__getitem__(slf, &k)?)?;
+        }
+        Ok(out)
+    }
+
+    /// `(key, value)` tuples.
+    fn items<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyList>> {
+        let py = slf.py();
+        let out = PyList::empty(py);
+        if has_method(slf.as_any(), "entries")? {
+            for entry in listed(slf.as_any(), "entries")?.iter() {
+                out.append(PyTuple::new(py, entry.try_iter()?.collect::<PyResult<Vec<_>>>()?)?)?;
+            }
+        } else {
+            for k in Self::keys(slf)?.iter() {
+                let v = Self::__getitem__(slf, &k)?;
+                out.append(PyTuple::new(py, [k, v])?)?;
+            }
+        }
+        Ok(out)
+    }
+
+    #[pyo3(signature = (key, default = None))]
+    fn get<'py>(
+        slf: &Bound<'py, Self>,
+        key: &Bound<'py, PyAny>,
+        default: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        Ok(match lookup(slf.as_any(), key)? {
+            Some(v) => v,
+            None => default.unwrap_or_else(|| slf.py().None().into_bound(slf.py())),
+        })
+    }
+
+}
+
+#[pymethods]
+impl JsMutableMap {
     fn __setitem__(
         slf: &Bound<'_, Self>,
         key: &Bound<'_, PyAny>,
@@ -88,43 +164,6 @@ impl JsMap {
         } else {
             Err(PyKeyError::new_err(key.clone().unbind()))
         }
-    }
-
-    /// Iterating a map gives its keys, as for a dict.
-    fn __iter__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        method(slf.as_any(), "keys")?.call0()
-    }
-
-    fn keys<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyList>> {
-        listed(slf.as_any(), "keys")
-    }
-
-    fn values<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyList>> {
-        listed(slf.as_any(), "values")
-    }
-
-    /// `(key, value)` tuples.
-    fn items<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyList>> {
-        let out = PyList::empty(slf.py());
-        for entry in listed(slf.as_any(), "entries")?.iter() {
-            out.append(PyTuple::new(
-                slf.py(),
-                entry.try_iter()?.collect::<PyResult<Vec<_>>>()?,
-            )?)?;
-        }
-        Ok(out)
-    }
-
-    #[pyo3(signature = (key, default = None))]
-    fn get<'py>(
-        slf: &Bound<'py, Self>,
-        key: &Bound<'py, PyAny>,
-        default: Option<Bound<'py, PyAny>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        Ok(match lookup(slf.as_any(), key)? {
-            Some(v) => v,
-            None => default.unwrap_or_else(|| slf.py().None().into_bound(slf.py())),
-        })
     }
 
     #[pyo3(signature = (key, *default))]
@@ -185,8 +224,27 @@ impl JsMap {
         Ok(())
     }
 
+    /// Remove and return the last `(key, value)` pair (`KeyError` when empty).
+    fn popitem<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let base = slf.as_super();
+        let keys = JsMap::keys(base)?;
+        if keys.is_empty() {
+            return Err(PyKeyError::new_err("popitem(): JS map is empty"));
+        }
+        let k = keys.get_item(keys.len() - 1)?;
+        let v = JsMap::__getitem__(base, &k)?;
+        Self::__delitem__(slf, &k)?;
+        PyTuple::new(slf.py(), [k, v])
+    }
+
     fn clear(slf: &Bound<'_, Self>) -> PyResult<()> {
-        method(slf.as_any(), "clear")?.call0().map(drop)
+        if has_method(slf.as_any(), "clear")? {
+            return method(slf.as_any(), "clear")?.call0().map(drop);
+        }
+        for k in JsMap::keys(slf.as_super())?.iter() {
+            Self::__delitem__(slf, &k)?;
+        }
+        Ok(())
     }
 }
 

@@ -37,8 +37,8 @@ mod to_py;
 pub use async_iter::{JsAsyncGenerator, JsAsyncIterable, JsAsyncIterator};
 pub use buffer::{JsBuffer, JsTypedArray};
 pub use iter::{JsGenerator, JsIterable, JsIterator};
-pub use mapping::{JsMap, JsSet};
-pub use object_map::ObjectMapBase;
+pub use mapping::{JsMap, JsMutableMap, JsSet};
+pub use object_map::{JsJsonArray, ObjectMapBase};
 pub use sequence::JsArray;
 
 use bridge_core::boundary::JsFlags;
@@ -80,6 +80,10 @@ impl JsProxy {
         this: Option<&JsHandle>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let flags = obj.flags;
+        if flags.contains(JsFlags::TYPED_ARRAY) && !flags.intersects(JsFlags::CALLABLE | JsFlags::THENABLE) {
+            // A JsArray and a JsBuffer: a class made in Python (see `JsTypedArray`).
+            return JsTypedArray::wrap(py, obj);
+        }
         let this = match this {
             Some(t) if flags.contains(JsFlags::CALLABLE) => {
                 Some(t.share().map_err(crate::error::bridge_to_pyerr)?)
@@ -99,18 +103,17 @@ impl JsProxy {
             obj.into_any()
         } else if flags.contains(JsFlags::THENABLE) {
             Bound::new(py, base.add_subclass(JsPromise))?.into_any()
-        } else if flags.contains(JsFlags::TYPED_ARRAY) {
-            let init = base
-                .add_subclass(JsIterable)
-                .add_subclass(JsArray)
-                .add_subclass(JsTypedArray);
-            Bound::new(py, init)?.into_any()
         } else if flags.contains(JsFlags::BUFFER) {
             Bound::new(py, base.add_subclass(JsBuffer))?.into_any()
         } else if flags.intersects(seq) {
             Bound::new(py, base.add_subclass(JsIterable).add_subclass(JsArray))?.into_any()
-        } else if flags.contains(JsFlags::MAP) {
-            Bound::new(py, base.add_subclass(JsIterable).add_subclass(JsMap))?.into_any()
+        } else if flags.contains(JsFlags::MAP) || is_map_like(flags) {
+            let map = base.add_subclass(JsIterable).add_subclass(JsMap);
+            if flags.intersects(JsFlags::MAP | JsFlags::HAS_SET) {
+                Bound::new(py, map.add_subclass(JsMutableMap))?.into_any()
+            } else {
+                Bound::new(py, map)?.into_any()
+            }
         } else if flags.contains(JsFlags::SET) {
             Bound::new(py, base.add_subclass(JsIterable).add_subclass(JsSet))?.into_any()
         } else if flags.contains(JsFlags::GENERATOR) {
@@ -169,26 +172,15 @@ impl JsProxy {
         if crate::ffi::type_has_attr(slf.as_any(), name) {
             return crate::ffi::generic_getattr(slf.as_any(), name);
         }
-        attr::get(slf.py(), slf.get(), name.to_str()?)
+        attr::get(slf.py(), slf.get(), attr::js_name(name.to_str()?))
     }
 
     fn __setattr__(&self, name: &str, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        attr::set(value.py(), self.obj.key(), name, value)
+        attr::set(value.py(), self.obj.key(), attr::js_name(name), value)
     }
 
     fn __delattr__(&self, py: Python<'_>, name: &str) -> PyResult<()> {
-        attr::delete(py, self.obj.key(), name)
-    }
-
-    /// `Foo.new(...)`: JS `new Foo(...)` (the Pyodide name).
-    #[pyo3(name = "new", signature = (*args, **kwargs))]
-    fn construct<'py>(
-        &self,
-        py: Python<'py>,
-        args: &Bound<'py, PyTuple>,
-        kwargs: Option<&Bound<'py, PyDict>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        call::construct(py, &self.obj, args, kwargs)
+        attr::delete(py, self.obj.key(), attr::js_name(name))
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -267,7 +259,11 @@ impl JsProxy {
             names.add(n?)?;
         }
         for n in crate::host::helper(py, "dir")?.call1((slf,))?.try_iter()? {
-            names.add(n?)?;
+            let n = n?;
+            match n.extract::<String>() {
+                Ok(s) => names.add(attr::py_name(&s).as_ref())?,
+                Err(_) => names.add(n)?,
+            }
         }
         Ok(pyo3::types::PyList::new(py, names)?.into_any())
     }
@@ -276,15 +272,26 @@ impl JsProxy {
     /// (`object_map.rs`); with `hereditary`, inherited ones count too.
     #[pyo3(signature = (*, hereditary = false))]
     fn as_object_map<'py>(slf: &Bound<'py, Self>, hereditary: bool) -> PyResult<Bound<'py, PyAny>> {
+        use bridge_core::boundary::JsFlags as F;
+        if slf.get().flags().intersects(F::CALLABLE | F::ARRAY | F::TYPED_ARRAY | F::ARRAY_LIKE) {
+            // As in Pyodide: arrays and functions have no object-map view.
+            return Err(pyo3::exceptions::PyAttributeError::new_err("as_object_map"));
+        }
         slf.py()
             .import(crate::runner::MODULE_NAME)?
             .getattr("JsObjectMap")?
             .call1((slf, hereditary))
     }
 
-    /// `String(obj)` (Pyodide's `to_string`).
-    fn to_string(&self, py: Python<'_>) -> PyResult<String> {
-        crate::host::to_string(py, self.obj.key())
+    /// A view for JSON-shaped data (Pyodide's `as_py_json`): objects are
+    /// mutable mappings and arrays sequences, all the way down; `null` is
+    /// `jsnull`. Functions, buffers and errors have none.
+    fn as_py_json<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        use bridge_core::boundary::JsFlags as F;
+        if slf.get().flags().intersects(F::CALLABLE | F::BUFFER | F::ERROR) {
+            return Err(pyo3::exceptions::PyAttributeError::new_err("as_py_json"));
+        }
+        object_map::json_view(slf.clone().into_any())
     }
 
     /// The JS `typeof` of the object: `"object"` or `"function"`.
@@ -311,6 +318,13 @@ fn object_fn<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
     object.getattr(name)
 }
 
+/// Pyodide's map-like: a `get` method, a numeric `size` or `length`, and
+/// `Symbol.iterator` (`has` is not required).
+fn is_map_like(flags: JsFlags) -> bool {
+    flags.contains(JsFlags::HAS_GET | JsFlags::HAS_LENGTH | JsFlags::ITERABLE)
+        && !flags.intersects(JsFlags::SET | JsFlags::CALLABLE)
+}
+
 /// The `JsProxy` part of any proxy object.
 pub(crate) fn proxy_of<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<&'a JsProxy> {
     Ok(obj.cast::<JsProxy>()?.get())
@@ -329,6 +343,16 @@ pub(crate) fn vectorcall_entry<'py>(
 
 #[pymethods]
 impl JsCallable {
+    /// `Foo.new(...)`: JS `new Foo(...)` (the Pyodide name; callables only).
+    #[pyo3(name = "new", signature = (*args, **kwargs))]
+    fn construct<'py>(
+        slf: &Bound<'py, Self>,
+        args: &Bound<'py, PyTuple>,
+        kwargs: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        call::construct(slf.py(), &slf.as_super().get().obj, args, kwargs)
+    }
+
     #[pyo3(signature = (*args, **kwargs))]
     fn __call__<'py>(
         slf: &Bound<'py, Self>,

@@ -66,6 +66,11 @@ fn type_error(idx: &Bound<'_, PyAny>) -> PyErr {
     ))
 }
 
+/// A new, empty JS array.
+fn new_array(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    crate::host::helper(py, "newArray")?.call0()
+}
+
 fn method<'py>(slf: &Bound<'py, PyAny>, name: &str) -> PyResult<Bound<'py, PyAny>> {
     attr::get(slf.py(), proxy_of(slf)?, name)
 }
@@ -219,6 +224,48 @@ impl JsArray {
     /// `arr += items`: extends the JS array in place (it stays the same object).
     fn __iadd__(slf: &Bound<'_, Self>, items: &Bound<'_, PyAny>) -> PyResult<()> {
         Self::extend(slf, items)
+    }
+
+    /// `arr * n`: a new JS array of the items repeated (as for a list).
+    fn __mul__<'py>(slf: &Bound<'py, Self>, n: isize) -> PyResult<Bound<'py, PyAny>> {
+        let out = new_array(slf.py())?;
+        let push = out.getattr("push")?;
+        let items = Self::__getitem__(slf, &pyo3::types::PySlice::full(slf.py()))?;
+        for _ in 0..n.max(0) {
+            for item in items.try_iter()? {
+                push.call1((item?,))?;
+            }
+        }
+        Ok(out)
+    }
+
+    fn __rmul__<'py>(slf: &Bound<'py, Self>, n: isize) -> PyResult<Bound<'py, PyAny>> {
+        Self::__mul__(slf, n)
+    }
+
+    /// `arr *= n`: repeats the items in place (`n <= 0` empties the array).
+    fn __imul__(slf: &Bound<'_, Self>, n: isize) -> PyResult<()> {
+        let items = Self::__getitem__(slf, &pyo3::types::PySlice::full(slf.py()))?;
+        if n <= 0 {
+            return method(slf.as_any(), "splice")?.call1((0,)).map(drop);
+        }
+        for _ in 1..n {
+            Self::extend(slf, &items)?;
+        }
+        Ok(())
+    }
+
+    /// `arr + iterable`: a new JS array (the operands are unchanged).
+    fn __add__<'py>(slf: &Bound<'py, Self>, other: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let out = new_array(slf.py())?;
+        let push = out.getattr("push")?;
+        for item in Self::__getitem__(slf, &pyo3::types::PySlice::full(slf.py()))?.try_iter()? {
+            push.call1((item?,))?;
+        }
+        for item in other.try_iter()? {
+            push.call1((item?,))?;
+        }
+        Ok(out)
     }
 
     /// Reverse in place (JS `arr.reverse()`), returning `None` as `list.reverse`.

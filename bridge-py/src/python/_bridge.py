@@ -41,16 +41,19 @@ def _install_ffi_module(js):
         sys.modules["pyodide"] = pyodide
     ffi = types.ModuleType("pyodide.ffi", "The Python <-> JavaScript foreign-function interface.")
     names = ["JsProxy", "JsCallable", "JsPromise", "JsIterable", "JsIterator", "JsGenerator",
-             "JsArray", "JsTypedArray", "JsBuffer", "JsMap", "JsSet", "JsException",
+             "JsArray", "JsTypedArray", "JsBuffer", "JsMap", "JsMutableMap", "JsSet", "JsException",
              "JsAsyncIterable", "JsAsyncIterator", "JsAsyncGenerator", "JsDomElement"]
+    js.__dict__["JsTypedArray"] = typed_array_class_cached()
     for name in names:
         setattr(ffi, name, getattr(js, name))
     ffi.jsnull = js.jsnull
     ffi.JsNull = js.JsNull
+    _json_writes_jsnull(js.jsnull)
     ffi.__all__ = names + ["jsnull", "JsNull"]
     import collections.abc as abc
     abc.MutableSequence.register(js.JsArray)
-    abc.MutableMapping.register(js.JsMap)
+    abc.Mapping.register(js.JsMap)
+    abc.MutableMapping.register(js.JsMutableMap)
     abc.Iterable.register(js.JsIterable)
     abc.Iterator.register(js.JsIterator)
     abc.AsyncIterable.register(js.JsAsyncIterable)
@@ -62,6 +65,30 @@ def _install_ffi_module(js):
     pyodide.ffi = ffi
 
 
+_TYPED_ARRAY_CLASS = []
+
+
+def typed_array_class_cached():
+    if not _TYPED_ARRAY_CLASS:
+        _TYPED_ARRAY_CLASS.append(typed_array_class())
+    return _TYPED_ARRAY_CLASS[0]
+
+
+def typed_array_class():
+    """`pyodide.ffi.JsTypedArray`: a JsArray and a JsBuffer (the pyo3 classes
+    have one base each; neither adds fields, so Python can join them)."""
+    import js
+
+    class JsTypedArray(js._JsTypedArrayBase, js.JsBuffer):
+        """A JS typed array: a sequence of its numbers and a buffer of its
+        element kind (memoryview, bytes, struct...)."""
+        __slots__ = ()
+
+    JsTypedArray.__module__ = "pyodide.ffi"
+    JsTypedArray.__qualname__ = "JsTypedArray"
+    return JsTypedArray
+
+
 def _object_map_class():
     import collections.abc
     import js
@@ -71,6 +98,10 @@ def _object_map_class():
         properties. Still a JsProxy of the object: it crosses back to JS as it."""
         __slots__ = ()
 
+    # The mapping methods come from MutableMapping (over the dunders the base
+    # defines), not from JsMap's, which call the JS Map methods.
+    for name in ("keys", "values", "items", "get", "pop", "popitem", "setdefault", "update", "clear"):
+        setattr(JsObjectMap, name, getattr(collections.abc.MutableMapping, name))
     JsObjectMap.__module__ = "pyodide.ffi"
     return JsObjectMap
 
@@ -84,17 +115,31 @@ def __getattr__(name):
     raise AttributeError(name)
 
 
-def _js_error_of(error):
-    """What `throw`/`athrow` hand JS: a JsException's JS error, else the exception."""
+def js_throw_step(gen, method, error):
+    """`gen[method](e)` for `throw`/`athrow`: `e` is a JsException's JS error,
+    or for any other exception its PythonError (made by raising it inside a
+    JS call), so JS sees an Error, and rethrown it is the original again. An
+    exception class is instantiated first, as `generator.throw` does."""
     import js
 
     if isinstance(error, type):
         error = error()
     if not isinstance(error, BaseException):
         raise TypeError("exceptions must be classes or instances deriving from BaseException")
-    if isinstance(error, js.JsException):
-        return getattr(error, "js_error", error)
-    return error
+    if isinstance(error, js.JsException) and getattr(error, "js_error", None) is not None:
+        return getattr(gen, method)(error.js_error)
+
+    def raise_():
+        raise error
+
+    try:
+        return js._helper("throwInto")(gen, method, raise_)
+    finally:
+        # The exception's traceback holds this frame, and the PythonError JS
+        # keeps holds the exception: with `gen` still here, a generator that
+        # kept the error (suspended in its catch block) would keep itself
+        # alive through Python, a cycle neither garbage collector can see.
+        del gen, error, raise_
 
 
 class _JsAsyncIteration:
@@ -115,27 +160,57 @@ def js_aiter(obj):
     import js
 
     it = js._helper("asyncIter")(obj)
-    return it if isinstance(it, js.JsAsyncIterator) else _JsAsyncIteration(it)
+    if isinstance(it, js.JsAsyncIterator):
+        return it
+    if isinstance(it, js.JsProxy):
+        return js.JsAsyncIterator(it)
+    return _JsAsyncIteration(it)
+
+
+def _async_result(step):
+    """A JS `{done, value}` as an async generator step: the value, or
+    StopAsyncIteration carrying the return value (as in Pyodide)."""
+    if step.done:
+        value = step.value
+        raise StopAsyncIteration() if value is None else StopAsyncIteration(value)
+    return step.value
 
 
 async def js_astep(it, method, *args):
-    step = await getattr(it, method)(*args)
-    if step.done:
-        raise StopAsyncIteration
-    return step.value
+    return _async_result(await getattr(it, method)(*args))
 
 
 async def js_athrow(gen, error):
-    step = await gen.throw(_js_error_of(error))
-    if step.done:
-        raise StopAsyncIteration
-    return step.value
+    step = js_throw_step(gen, "throw", error)
+    del gen, error  # see js_throw_step
+    return _async_result(await step)
 
 
 async def js_aclose(gen):
     step = await getattr(gen, "return")()
     if not step.done:
-        raise RuntimeError("JS async generator ignored GeneratorExit (it yielded from a finally block)")
+        raise RuntimeError("JavaScript generator ignored return")
+
+
+def _json_writes_jsnull(jsnull):
+    """`json.dumps(jsnull)` is `null`, as in Pyodide (which patches CPython's
+    json modules): whatever `default` the encoder has, jsnull is encoded as
+    None first."""
+    import json.encoder as enc
+
+    def wrap(default):
+        def encode_default(o):
+            if o is jsnull:
+                return None
+            return default(o)
+
+        return encode_default
+
+    if enc.c_make_encoder is not None:
+        c_make = enc.c_make_encoder
+        enc.c_make_encoder = lambda markers, default, *rest: c_make(markers, wrap(default), *rest)
+    py_make = enc._make_iterencode
+    enc._make_iterencode = lambda markers, default, *rest, **kw: py_make(markers, wrap(default), *rest, **kw)
 
 
 def run(source, globals):
