@@ -3,7 +3,10 @@
 //! Pyodide's `JsException` is both a `JsProxy` and an `Exception`; pyo3 cannot
 //! make a class inherit from both, so ours is an `Exception` subclass that
 //! carries the JS error as the attribute `js_error` (a `JsProxy`), beside
-//! `name` and `message`. `str(e)` is `"TypeError: boom"`, as in Pyodide.
+//! `name` and `message`; other attributes (`stack`, `cause`…) read the JS
+//! error's (`_bridge.py`). `str(e)` is `"TypeError: boom"`, as in Pyodide. A
+//! JS `Error` reaching Python as a value is a `JsException` too, and goes
+//! back to JS as the original error.
 //!
 //! This file and `error.rs` are where an exception crosses:
 //! - JS → Python: [`js_error_to_pyerr`]. A Python exception that went out
@@ -33,6 +36,15 @@ pub fn js_error_to_pyerr(py: Python<'_>, err: JsError) -> PyErr {
         None => None,
     };
     if let Some(exc) = &thrown {
+        if exc.is_instance_of::<JsException>() {
+            // A JS Error arrives as a JsException already (`error_value`);
+            // the name and message the JS side read safely win.
+            let text = format!("{}: {}", err.name, err.message);
+            let _ = exc.setattr("name", &err.name);
+            let _ = exc.setattr("message", &err.message);
+            let _ = exc.setattr("args", (text,));
+            return PyErr::from_value(exc.clone());
+        }
         if let Ok(exc) = exc.cast::<pyo3::exceptions::PyBaseException>() {
             return PyErr::from_value(exc.clone().into_any());
         }
@@ -57,4 +69,15 @@ pub fn original_js_error(exc: &Bound<'_, PyAny>) -> Option<Value> {
     let proxy = js.cast::<JsProxy>().ok()?;
     let handle: JsHandle = proxy.get().handle().share().ok()?;
     Some(Value::Handle(Ref::Js(handle)))
+}
+
+/// A JS `Error` object arriving in Python as a value (a promise's rejection
+/// reason, an argument, a property): a `JsException` carrying it, as in
+/// Pyodide, where every JS error is one. `proxy` is a plain JsProxy of it.
+pub fn error_value<'py>(proxy: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    proxy
+        .py()
+        .import(crate::runner::MODULE_NAME)?
+        .getattr("js_exception_of")?
+        .call1((proxy,))
 }

@@ -7,7 +7,8 @@
 // the handler getting a JsException (name, message). finally_(f) calls f
 // with no arguments and passes the value through, or the rejection (awaiting
 // raises JsException). Awaiting a JsProxy without then() is a TypeError
-// "... can't be awaited" (CPython 3.14's wording, as Pyodide gives it:
+// "... can't be awaited" (CPython 3.14's wording, as Pyodide gives it; 3.13,
+// which we run, says "can't be used in 'await' expression":
 // "'pyodide.ffi.JsProxy' object can't be awaited"). NOTE: Pyodide turns a
 // promise *returned by a JS call* into a PyodideFuture (its asyncio future
 // with then/catch/finally_), so this case reads promises from properties.
@@ -37,7 +38,7 @@ for v in (confPm.plain, confPm.arr):
         await v
         row += ["no error", False]
     except TypeError as e:
-        row += ["TypeError", "can't be awaited" in str(e)]
+        row += ["TypeError", "can't be awaited" in str(e) or "can't be used in 'await' expression" in str(e)]
 res.append(row)
 del ok, bad, log, row
 json.dumps(res)

@@ -67,11 +67,7 @@ impl JsBuffers for JsRuntime {
         hooks::with(|h| h.buffer_merge(&target, offset as f64, old, new, len)).map_err(thrown)
     }
 
-    fn buffer_decode(
-        &self,
-        obj: JsRef,
-        encoding: Option<&str>,
-    ) -> Result<Option<String>, JsError> {
+    fn buffer_decode(&self, obj: JsRef, encoding: Option<&str>) -> Result<Option<String>, JsError> {
         let target = lookup(obj)?;
         let encoding = encoding.map(str::to_owned);
         hooks::with(|h| h.buffer_decode(&target, encoding)).map_err(thrown)

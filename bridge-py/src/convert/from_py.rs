@@ -43,6 +43,9 @@ pub fn py_to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
             .map_err(crate::error::bridge_to_pyerr)?;
         return Ok(Value::Handle(Ref::Js(js)));
     }
+    if let Some(js) = crate::jsexception::original_js_error(obj) {
+        return Ok(js); // a JS error that came into Python goes back as itself
+    }
     let exported = crate::pytable::export(obj).map_err(crate::error::bridge_to_pyerr)?;
     Ok(Value::Handle(Ref::Py(exported)))
 }

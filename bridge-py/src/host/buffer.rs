@@ -46,8 +46,7 @@ pub trait JsBuffers {
     /// `new TextDecoder(encoding ?? "utf-8", {fatal: true, ignoreBOM: true})
     /// .decode(buffer)`; `None` when the bytes are not valid in the encoding
     /// (an unknown label is a JS error).
-    fn buffer_decode(&self, obj: JsRef, encoding: Option<&str>)
-        -> Result<Option<String>, JsError>;
+    fn buffer_decode(&self, obj: JsRef, encoding: Option<&str>) -> Result<Option<String>, JsError>;
 }
 
 pub(crate) fn info(py: Python<'_>, obj: JsRef) -> PyResult<BufferInfo> {

@@ -44,7 +44,10 @@ static PUBLIC_CLASS: pyo3::sync::PyOnceLock<Py<PyAny>> = pyo3::sync::PyOnceLock:
 
 impl JsTypedArray {
     /// A `pyodide.ffi.JsTypedArray` owning `obj`'s reference.
-    pub fn wrap<'py>(py: Python<'py>, obj: crate::crossing::JsHandle) -> PyResult<Bound<'py, PyAny>> {
+    pub fn wrap<'py>(
+        py: Python<'py>,
+        obj: crate::crossing::JsHandle,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let class = PUBLIC_CLASS.get_or_try_init(py, || {
             py.import(crate::runner::MODULE_NAME)?
                 .getattr("typed_array_class_cached")?
@@ -213,15 +216,31 @@ pub fn to_file(slf: &Bound<'_, PyAny>, f: &Bound<'_, PyAny>) -> PyResult<()> {
     let data = to_bytes(slf)?;
     let fd = descriptor(f)?;
     let os = py.import("os")?;
-    let view = py.import("builtins")?.getattr("memoryview")?.call1((data,))?;
+    let view = py
+        .import("builtins")?
+        .getattr("memoryview")?
+        .call1((data,))?;
     let total = view.len()?;
     let mut done = 0;
     while done < total {
         let n: usize = os
-            .call_method1("write", (fd, view.get_item(pyo3::types::PySlice::new(py, done as isize, total as isize, 1))?))?
+            .call_method1(
+                "write",
+                (
+                    fd,
+                    view.get_item(pyo3::types::PySlice::new(
+                        py,
+                        done as isize,
+                        total as isize,
+                        1,
+                    ))?,
+                ),
+            )?
             .extract()?;
         if n == 0 {
-            return Err(pyo3::exceptions::PyOSError::new_err("to_file: the file took no more bytes"));
+            return Err(pyo3::exceptions::PyOSError::new_err(
+                "to_file: the file took no more bytes",
+            ));
         }
         done += n;
     }

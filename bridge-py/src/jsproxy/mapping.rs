@@ -40,22 +40,20 @@ fn lookup<'py>(
     }
 }
 
+/// `collections.abc.<kind>(map)`.
+fn view<'py>(map: &Bound<'py, PyAny>, kind: &str) -> PyResult<Bound<'py, PyAny>> {
+    map.py()
+        .import("collections.abc")?
+        .getattr(kind)?
+        .call1((map,))
+}
+
 fn has_method(slf: &Bound<'_, PyAny>, name: &str) -> PyResult<bool> {
     Ok(match attr::get(slf.py(), proxy_of(slf)?, name) {
         Ok(f) => f.is_callable(),
         Err(e) if e.is_instance_of::<pyo3::exceptions::PyAttributeError>(slf.py()) => false,
         Err(e) => return Err(e),
     })
-}
-
-/// A JS iterator method's items as a Python list.
-fn listed<'py>(slf: &Bound<'py, PyAny>, name: &str) -> PyResult<Bound<'py, PyList>> {
-    let it = method(slf, name)?.call0()?;
-    let out = PyList::empty(slf.py());
-    for item in it.try_iter()? {
-        out.append(item?)?;
-    }
-    Ok(out)
 }
 
 #[pymethods]
@@ -89,40 +87,18 @@ impl JsMap {
         }
     }
 
-    fn keys<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyList>> {
-        let out = PyList::empty(slf.py());
-        for k in Self::__iter__(slf)?.try_iter()? {
-            out.append(k?)?;
-        }
-        Ok(out)
+    /// Live views, as for a dict (and as in Pyodide): iterating one walks
+    /// the JS map as it is at that moment.
+    fn keys<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        view(slf.as_any(), "KeysView")
     }
 
-    fn values<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyList>> {
-        if has_method(slf.as_any(), "values")? {
-            return listed(slf.as_any(), "values");
-        }
-        let out = PyList::empty(slf.py());
-        for k in Self::keys(slf)?.iter() {
-            out.append(Self::__getitem__(slf, &k)?)?;
-        }
-        Ok(out)
+    fn values<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        view(slf.as_any(), "ValuesView")
     }
 
-    /// `(key, value)` tuples.
-    fn items<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyList>> {
-        let py = slf.py();
-        let out = PyList::empty(py);
-        if has_method(slf.as_any(), "entries")? {
-            for entry in listed(slf.as_any(), "entries")?.iter() {
-                out.append(PyTuple::new(py, entry.try_iter()?.collect::<PyResult<Vec<_>>>()?)?)?;
-            }
-        } else {
-            for k in Self::keys(slf)?.iter() {
-                let v = Self::__getitem__(slf, &k)?;
-                out.append(PyTuple::new(py, [k, v])?)?;
-            }
-        }
-        Ok(out)
+    fn items<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        view(slf.as_any(), "ItemsView")
     }
 
     #[pyo3(signature = (key, default = None))]
@@ -136,7 +112,6 @@ impl JsMap {
             None => default.unwrap_or_else(|| slf.py().None().into_bound(slf.py())),
         })
     }
-
 }
 
 #[pymethods]
@@ -227,7 +202,12 @@ impl JsMutableMap {
     /// Remove and return the last `(key, value)` pair (`KeyError` when empty).
     fn popitem<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let base = slf.as_super();
-        let keys = JsMap::keys(base)?;
+        let keys = PyList::new(
+            slf.py(),
+            JsMap::keys(base)?
+                .try_iter()?
+                .collect::<PyResult<Vec<_>>>()?,
+        )?;
         if keys.is_empty() {
             return Err(PyKeyError::new_err("popitem(): JS map is empty"));
         }
@@ -241,7 +221,10 @@ impl JsMutableMap {
         if has_method(slf.as_any(), "clear")? {
             return method(slf.as_any(), "clear")?.call0().map(drop);
         }
-        for k in JsMap::keys(slf.as_super())?.iter() {
+        let keys: Vec<_> = JsMap::keys(slf.as_super())?
+            .try_iter()?
+            .collect::<PyResult<_>>()?;
+        for k in keys {
             Self::__delitem__(slf, &k)?;
         }
         Ok(())

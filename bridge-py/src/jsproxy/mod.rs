@@ -80,9 +80,15 @@ impl JsProxy {
         this: Option<&JsHandle>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let flags = obj.flags;
-        if flags.contains(JsFlags::TYPED_ARRAY) && !flags.intersects(JsFlags::CALLABLE | JsFlags::THENABLE) {
+        if flags.contains(JsFlags::TYPED_ARRAY)
+            && !flags.intersects(JsFlags::CALLABLE | JsFlags::THENABLE)
+        {
             // A JsArray and a JsBuffer: a class made in Python (see `JsTypedArray`).
             return JsTypedArray::wrap(py, obj);
+        }
+        if flags.contains(JsFlags::ERROR) && !flags.contains(JsFlags::CALLABLE) {
+            let plain = Bound::new(py, JsProxy { obj, this: None })?;
+            return crate::jsexception::error_value(plain.into_any());
         }
         let this = match this {
             Some(t) if flags.contains(JsFlags::CALLABLE) => {
@@ -273,7 +279,11 @@ impl JsProxy {
     #[pyo3(signature = (*, hereditary = false))]
     fn as_object_map<'py>(slf: &Bound<'py, Self>, hereditary: bool) -> PyResult<Bound<'py, PyAny>> {
         use bridge_core::boundary::JsFlags as F;
-        if slf.get().flags().intersects(F::CALLABLE | F::ARRAY | F::TYPED_ARRAY | F::ARRAY_LIKE) {
+        if slf
+            .get()
+            .flags()
+            .intersects(F::CALLABLE | F::ARRAY | F::TYPED_ARRAY | F::ARRAY_LIKE)
+        {
             // As in Pyodide: arrays and functions have no object-map view.
             return Err(pyo3::exceptions::PyAttributeError::new_err("as_object_map"));
         }
@@ -288,7 +298,11 @@ impl JsProxy {
     /// `jsnull`. Functions, buffers and errors have none.
     fn as_py_json<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         use bridge_core::boundary::JsFlags as F;
-        if slf.get().flags().intersects(F::CALLABLE | F::BUFFER | F::ERROR) {
+        if slf
+            .get()
+            .flags()
+            .intersects(F::CALLABLE | F::BUFFER | F::ERROR)
+        {
             return Err(pyo3::exceptions::PyAttributeError::new_err("as_py_json"));
         }
         object_map::json_view(slf.clone().into_any())

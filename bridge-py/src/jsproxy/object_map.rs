@@ -24,14 +24,21 @@ pub struct ObjectMapBase {
 
 /// What a value read through a view becomes: for `as_py_json`, the JSON view
 /// of an object or array; for `hereditary`, an object map one level down.
-fn wrap_value<'py>(slf: &Bound<'py, ObjectMapBase>, v: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+fn wrap_value<'py>(
+    slf: &Bound<'py, ObjectMapBase>,
+    v: Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
     let this = slf.get();
     if this.json {
         return json_view(v);
     }
     if this.hereditary && !v.is_instance_of::<super::JsArray>() && !v.is_callable() {
         if let Ok(p) = v.cast::<JsProxy>() {
-            if !p.get().flags().intersects(bridge_core::boundary::JsFlags::BUFFER) {
+            if !p
+                .get()
+                .flags()
+                .intersects(bridge_core::boundary::JsFlags::BUFFER)
+            {
                 return object_map(&v, false, false);
             }
         }
@@ -39,7 +46,11 @@ fn wrap_value<'py>(slf: &Bound<'py, ObjectMapBase>, v: Bound<'py, PyAny>) -> PyR
     Ok(v)
 }
 
-fn object_map<'py>(obj: &Bound<'py, PyAny>, hereditary: bool, json: bool) -> PyResult<Bound<'py, PyAny>> {
+fn object_map<'py>(
+    obj: &Bound<'py, PyAny>,
+    hereditary: bool,
+    json: bool,
+) -> PyResult<Bound<'py, PyAny>> {
     obj.py()
         .import(crate::runner::MODULE_NAME)?
         .getattr("JsObjectMap")?
@@ -75,7 +86,10 @@ pub struct JsJsonArray;
 
 impl JsJsonArray {
     fn init(proxy: &JsProxy) -> PyResult<PyClassInitializer<Self>> {
-        let handle = proxy.handle().share().map_err(crate::error::bridge_to_pyerr)?;
+        let handle = proxy
+            .handle()
+            .share()
+            .map_err(crate::error::bridge_to_pyerr)?;
         Ok(PyClassInitializer::from(JsProxy::from_handle(handle))
             .add_subclass(JsIterable)
             .add_subclass(super::JsArray)
@@ -85,7 +99,10 @@ impl JsJsonArray {
 
 #[pymethods]
 impl JsJsonArray {
-    fn __getitem__<'py>(slf: &Bound<'py, Self>, idx: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    fn __getitem__<'py>(
+        slf: &Bound<'py, Self>,
+        idx: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         // `JsArray.__getitem__` (the base's), not ours: called through the type.
         let base = slf.py().get_type::<super::JsArray>();
         let v = base.getattr("__getitem__")?.call1((slf, idx))?;
@@ -124,7 +141,11 @@ fn key_str<'py>(key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, pyo3::types::PyS
 impl ObjectMapBase {
     #[new]
     #[pyo3(signature = (obj, hereditary = false, json = false))]
-    fn new(obj: &Bound<'_, PyAny>, hereditary: bool, json: bool) -> PyResult<PyClassInitializer<Self>> {
+    fn new(
+        obj: &Bound<'_, PyAny>,
+        hereditary: bool,
+        json: bool,
+    ) -> PyResult<PyClassInitializer<Self>> {
         let proxy = proxy_of(obj)?;
         let handle = proxy
             .handle()

@@ -256,7 +256,10 @@ impl JsArray {
     }
 
     /// `arr + iterable`: a new JS array (the operands are unchanged).
-    fn __add__<'py>(slf: &Bound<'py, Self>, other: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    fn __add__<'py>(
+        slf: &Bound<'py, Self>,
+        other: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let out = new_array(slf.py())?;
         let push = out.getattr("push")?;
         for item in Self::__getitem__(slf, &pyo3::types::PySlice::full(slf.py()))?.try_iter()? {

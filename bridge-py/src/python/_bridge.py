@@ -26,6 +26,7 @@ def install_js_module():
                 delattr(self.globalThis, name)
 
     js.__class__ = JsModule
+    js.JsException.__getattr__ = _js_exception_getattr
     _install_ffi_module(js)
 
 
@@ -259,10 +260,45 @@ def run_async(source, globals):
 def await_js(proxy):
     """`await js_thing`: hand the JS thenable to the driver, which awaits it in
     JS and sends back its result (or throws its rejection in here)."""
-    then = getattr(proxy, "then", None)
-    if getattr(then, "js_type", None) != "function":
+    if not _is_thenable(proxy):
         raise TypeError(f"object {proxy!r} can't be used in 'await' expression: it has no then() method")
-    return (yield proxy)
+    try:
+        return (yield proxy)
+    finally:
+        # A rejection's exception keeps this frame (its traceback), and the
+        # promise keeps the exception (its PythonError): holding the promise
+        # here would be a cycle through both heaps that neither GC collects.
+        del proxy
+
+
+def _is_thenable(proxy):
+    then = getattr(proxy, "then", None)
+    return getattr(then, "js_type", None) == "function"
+
+
+def js_exception_of(proxy):
+    """A JsException for the JS Error `proxy` (a plain JsProxy of it)."""
+    import js
+
+    try:
+        name = str(proxy.name)
+    except Exception:
+        name = "Error"
+    try:
+        message = str(proxy.message)
+    except Exception:
+        message = ""
+    exc = js.JsException(f"{name}: {message}")
+    exc.name, exc.message, exc.js_error = name, message, proxy
+    return exc
+
+
+def _js_exception_getattr(self, name):
+    """`e.stack`, `e.cause`…: the JS error's own properties."""
+    js_error = self.__dict__.get("js_error")
+    if js_error is None or name.startswith("__"):
+        raise AttributeError(name)
+    return getattr(js_error, name)
 
 
 def _rejection(value):
@@ -270,7 +306,7 @@ def _rejection(value):
     import js
 
     if isinstance(value, BaseException):
-        return value  # a Python exception that went out through JS comes back as itself
+        return value  # a Python exception that went out through JS (or a JS Error) as itself
     if isinstance(value, js.JsProxy):
         try:
             name, message = str(value.name), str(value.message)
