@@ -198,12 +198,13 @@ globalThis.benchNums = Array.from({ length: 100000 }, (_, i) => i * 0.5);
 // 64 MiB of bytes, for the bulk-copy rows (filled so a copy cannot be elided).
 globalThis.benchBig = new Uint8Array(64 << 20).map((_, i) => i & 255);
 globalThis.benchBigDst = new Uint8Array(64 << 20);
+globalThis.benchMap = new Map(Array.from({ length: 1000 }, (_, i) => [`k${i}`, i])); // values sum 499500
 globalThis.benchRecs = Array.from({ length: 10000 }, (_, i) => ({ a: i, b: [i, i + 1, i + 2], c: "str" + (i % 10) }));
 
 const pyStr = (s) => JSON.stringify(s); // a JSON string literal is a valid Python literal
 
 const SETUP_HEAD = `
-from js import benchNoop, benchNum, benchStr, benchF3, benchKw, benchObj, benchM, benchStrs, benchNest, benchArr, benchNums, benchRecs, benchBig
+from js import benchNoop, benchNum, benchStr, benchF3, benchKw, benchObj, benchM, benchStrs, benchNest, benchArr, benchNums, benchRecs, benchBig, benchMap
 
 def bench_to_py_numbers(n):
     # n elements in all, as whole conversions of the 100000-number array
@@ -226,6 +227,22 @@ def bench_big_to_bytes(n):
         b = benchBig.to_bytes()
         t += len(b) + b[12345] - 57  # b[12345] == 12345 & 255 == 57
         del b
+    return t
+
+def bench_big_memoryview(n):
+    # n buffer-protocol views of the 64 MiB Uint8Array (copy in; nothing written back)
+    t = 0
+    for _ in range(n):
+        with memoryview(benchBig) as m:
+            t += m.nbytes + m[12345] - 57
+    return t
+
+def bench_map_items(n):
+    # n entries in all, as whole passes over the 1000-entry Map
+    t = 0
+    for _ in range(n // 1000):
+        for k, v in benchMap.items():
+            t += v
     return t
 
 def bench_array_iter(n):
@@ -532,6 +549,13 @@ const OPS = [
     check: (v, n) => Number(v) === Array.from({ length: n }, (_, i) => i % 1000).reduce((a, b) => a + b, 0),
   },
 
+  {
+    key: "py_iterates_js_map",
+    title: "Python iterates a JS Map: for k, v in m.items(), per entry",
+    make: (rt) => (n) => rt.runPython(`bench_map_items(${n})`),
+    check: (v, n) => Number(v) === 499500 * Math.floor(n / 1000),
+  },
+
   // ---- to_py (one op = one element)
   {
     key: "to_py_numbers",
@@ -555,7 +579,16 @@ const OPS = [
     check: (v, n) => Number(v) === n * (64 << 20),
   },
   {
-    // The reference for the row above: a plain JS copy of the same size in
+    // Ours only: Pyodide's typed arrays are not Python buffers.
+    key: "big_memoryview",
+    title: "64 MiB Uint8Array -> memoryview (buffer protocol), per view",
+    n: 6,
+    runtimes: ["ours"],
+    make: (rt) => (n) => rt.runPython(`bench_big_memoryview(${n})`),
+    check: (v, n) => Number(v) === n * (64 << 20),
+  },
+  {
+    // The reference for the rows above: a plain JS copy of the same size in
     // the same run (no runtime involved; shown in our column only).
     key: "big_js_copy",
     title: "64 MiB plain JS copy (TypedArray.prototype.set), per copy",

@@ -314,14 +314,9 @@ pub unsafe fn release_buffer(slf: &Bound<'_, PyAny>, view: *mut ffi::Py_buffer) 
         return;
     };
     let (old, new) = (&export.snapshot, &export.data);
-    let Some(first) = old.iter().zip(new).position(|(a, b)| a != b) else {
+    let Some((first, last)) = changed_span(old, new) else {
         return; // nothing written
     };
-    let last = old
-        .iter()
-        .zip(new)
-        .rposition(|(a, b)| a != b)
-        .unwrap_or(first);
     let r = proxy_of(slf).and_then(|p| {
         buffers::merge(
             slf.py(),
@@ -338,6 +333,38 @@ pub unsafe fn release_buffer(slf: &Bound<'_, PyAny>, view: *mut ffi::Py_buffer) 
         );
         e.write_unraisable(slf.py(), Some(context.as_any()));
     }
+}
+
+/// The first and last index where `a` and `b` differ (over their common
+/// length), compared eight bytes at a time: a big view is often released
+/// unchanged, and a byte loop over 64 MiB in wasm is slow.
+fn changed_span(a: &[u8], b: &[u8]) -> Option<(usize, usize)> {
+    const W: usize = 8;
+    fn word(s: &[u8], i: usize) -> u64 {
+        let mut w = [0u8; W];
+        w.copy_from_slice(&s[i..i + W]);
+        u64::from_ne_bytes(w)
+    }
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + W <= n && word(a, i) == word(b, i) {
+        i += W;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    if i == n {
+        return None;
+    }
+    // a[i] != b[i]: the scan from the end stops at i at the latest.
+    let mut j = n;
+    while j >= i + 1 + W && word(a, j - W) == word(b, j - W) {
+        j -= W;
+    }
+    while a[j - 1] == b[j - 1] {
+        j -= 1;
+    }
+    Some((i, j - 1))
 }
 
 /// The buffer methods and slots of `JsBuffer`; the public `JsTypedArray`
@@ -415,3 +442,31 @@ macro_rules! buffer_methods {
 }
 
 buffer_methods!(JsBuffer);
+
+#[cfg(test)]
+mod tests {
+    use super::changed_span;
+
+    #[test]
+    fn changed_span_finds_the_first_and_last_difference() {
+        let a = vec![0u8; 100];
+        assert_eq!(changed_span(&a, &a), None);
+        for (i, j) in [
+            (0, 0),
+            (0, 99),
+            (7, 8),
+            (8, 8),
+            (13, 77),
+            (99, 99),
+            (63, 64),
+            (91, 92),
+        ] {
+            let mut b = a.clone();
+            b[i] = 1;
+            b[j] = 2;
+            assert_eq!(changed_span(&a, &b), Some((i, j)), "{i} {j}");
+        }
+        assert_eq!(changed_span(&[1, 2, 3], &[1, 9, 3]), Some((1, 1)));
+        assert_eq!(changed_span(&[], &[]), None);
+    }
+}
