@@ -57,6 +57,8 @@ export const PY_FLAGS = Object.freeze({
   generator: 0x800,
   asyncIter: 0x1000,
   exception: 0x2000,
+  asyncNext: 0x4000,
+  asyncGenerator: 0x8000,
 });
 
 export const SCRATCH = Object.freeze({ result: 0, resultWord: 3, args: 4, argStride: 4, maxArgs: 3, done: 16, f64Slots: 17, bytes: 4096 });

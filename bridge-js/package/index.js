@@ -17,6 +17,23 @@ export { PythonError, PyProxy };
 
 let loads = 0;
 
+/** The `_bridge` functions PyProxy members call (see pyproxy_members.js). */
+const HELPERS = [
+  "proxy_len",
+  "proxy_get",
+  "proxy_set",
+  "proxy_delete",
+  "proxy_has",
+  "proxy_iter",
+  "proxy_dir",
+  "proxy_gen_throw",
+  "proxy_gen_return",
+  "proxy_await",
+  "proxy_aiter",
+  "proxy_anext",
+  "proxy_call_kwargs",
+];
+
 /** Attribute names interned per runtime (bridge-py/src/names.rs CAPACITY). */
 const NAME_CAPACITY = 4096;
 
@@ -74,7 +91,16 @@ class PythonRuntime {
     if (typeof code !== "string") {
       throw new TypeError(`runPythonAsync: code must be a string, got ${code === null ? "null" : typeof code}`);
     }
-    const run = this.glue.run_python_async(code);
+    return this.drive(this.glue.run_python_async(code));
+  }
+
+  /**
+   * Step an `AsyncRun` (bridge-py/src/python/_bridge.py) to completion: each
+   * step runs the coroutine until it awaits a JS thenable, which is awaited
+   * here and its result sent back in. Resolves to the coroutine's value;
+   * destroys `run`.
+   */
+  async drive(run) {
     try {
       let value;
       let isError = false;
@@ -92,6 +118,27 @@ class PythonRuntime {
     } finally {
       run.destroy();
     }
+  }
+
+  /** The `_bridge` helper `name` (a PyProxy of a Python function), made at start-up. */
+  helper(name) {
+    const f = this.helpers.get(name);
+    if (f === undefined) throw new Error(`pybridge: no Python helper ${name}`);
+    return f;
+  }
+
+  /** Fetch the helpers PyProxy members call, once, before user code runs. */
+  loadHelpers() {
+    const module = this.glue.pyimport("_bridge");
+    this.helpers = new Map(HELPERS.map((name) => [name, module[name]]));
+    module.destroy();
+  }
+
+  /** `it.next(...value)` on the Python iterator at `key` (one crossing); `done` is left in the scratch area. */
+  pyNext(key, value) {
+    if (value.length === 0) return this.crossing.result(this.glue.py_next_fast(key, 0, undefined));
+    this.crossing.argOut(0, value[0], 0);
+    return this.crossing.result(this.glue.py_next_fast(key, 1, value[0]));
   }
 
   /** Import a Python module and return it as a PyProxy. */
@@ -216,6 +263,7 @@ export async function loadPython(options = {}) {
   wasi.initialize({ exports }); // runs C constructors (_initialize)
   const runtime = new PythonRuntime(glue, exports.memory);
   glue.init(makeHooks(runtime));
+  runtime.loadHelpers();
   if (options.maxCrossingDepth !== undefined) {
     const n = options.maxCrossingDepth;
     if (!Number.isInteger(n) || n < 1 || n > 100_000) {

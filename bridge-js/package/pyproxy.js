@@ -11,6 +11,7 @@
 // Python attribute `type` (Pyodide's escape). A `$` name always means Python.
 
 import { PY_FLAGS } from "./flags.js";
+import { membersFor } from "./pyproxy_members.js";
 
 /** Every PyProxy of every runtime, for `instanceof` only (it maps nothing to keys). */
 const allProxies = new WeakSet();
@@ -28,13 +29,37 @@ function alive(s) {
   return s;
 }
 
-/** Members every PyProxy has; everything else is a Python attribute. */
+/**
+ * Members every PyProxy has; then those its Python type's capabilities give
+ * (pyproxy_members.js); everything else is a Python attribute.
+ */
 const members = {
   type: (s) => alive(s).runtime.glue.py_type(s.key),
   toString: (s) => () => alive(s).runtime.glue.py_str(s.key),
   repr: (s) => () => alive(s).runtime.glue.py_repr(s.key),
   destroy: (s) => () => destroy(s),
+  copy: (s) => () => copy(alive(s)),
 };
+
+/** Symbol-keyed members every PyProxy has. */
+const symbolMembers = {
+  [Symbol.dispose]: (s) => () => destroy(s),
+};
+
+/** A member of this proxy (`undefined` if none): its own, then its capabilities'. */
+function memberOf(s, prop) {
+  const own = typeof prop === "symbol" ? symbolMembers[prop] : Object.hasOwn(members, prop) ? members[prop] : undefined;
+  if (own !== undefined) return own;
+  const cap = membersFor(s.flags)[prop];
+  if (cap === undefined) return undefined;
+  alive(s);
+  return cap;
+}
+
+/** Another PyProxy of the same Python object, with its own reference. */
+function copy(s) {
+  return makePyProxy(s.runtime, s.runtime.glue.py_copy(s.key), s.flags);
+}
 
 /** The Python attribute name a JS property name stands for. */
 function pythonName(prop) {
@@ -79,9 +104,10 @@ function handlerFor(runtime) {
         if (prop === Symbol.toPrimitive) return () => alive(s).runtime.glue.py_str(s.key);
         if (prop === inspect) return () => describe(s);
         if (prop === Symbol.toStringTag) return "PyProxy";
-        return undefined;
+        const member = memberOf(s, prop);
+        return member === undefined ? undefined : member(s);
       }
-      const member = Object.hasOwn(members, prop) ? members[prop] : undefined;
+      const member = memberOf(s, prop);
       if (member) return member(s);
       return runtime.pyGet(alive(s).key, pythonName(prop));
     },
@@ -93,8 +119,26 @@ function handlerFor(runtime) {
     },
     has(target, prop) {
       const s = alive(state.get(target));
+      if (memberOf(s, prop) !== undefined) return true;
       if (typeof prop === "symbol") return false;
       return s.runtime.glue.py_has(s.key, pythonName(prop));
+    },
+    // `Object.keys`, `for…in`, `Reflect.ownKeys`: the names `dir()` lists
+    // (each configurable, so no Proxy invariant is at stake), plus whatever
+    // the target itself has (an arrow function's `length` and `name`).
+    ownKeys(target) {
+      const s = alive(state.get(target));
+      const names = s.runtime.helper("proxy_dir")(s.proxy);
+      const keys = names === "" ? [] : names.split("\0");
+      for (const k of Reflect.ownKeys(target)) if (!keys.includes(k)) keys.push(k);
+      return keys;
+    },
+    getOwnPropertyDescriptor(target, prop) {
+      const own = Reflect.getOwnPropertyDescriptor(target, prop);
+      if (own !== undefined) return own;
+      const s = alive(state.get(target));
+      if (typeof prop === "symbol" || !s.runtime.glue.py_has(s.key, pythonName(prop))) return undefined;
+      return { value: runtime.pyGet(s.key, pythonName(prop)), writable: true, enumerable: true, configurable: true };
     },
     deleteProperty(target, prop) {
       const s = alive(state.get(target));
@@ -121,7 +165,7 @@ export function makePyProxy(runtime, key, flags) {
   const target = flags & PY_FLAGS.call ? () => {} : {};
   runtime.proxyHandler ??= handlerFor(runtime);
   const proxy = new Proxy(target, runtime.proxyHandler);
-  const s = { key, flags, runtime, destroyed: false };
+  const s = { key, flags, runtime, destroyed: false, proxy };
   runtime.proxies.set(proxy, s);
   runtime.proxies.set(target, s);
   allProxies.add(proxy);

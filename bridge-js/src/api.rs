@@ -203,6 +203,22 @@ pub fn py_set_fast(k: f64, name: u32, o0: JsValue) -> u32 {
     })())
 }
 
+/// `it.next(value)` on a Python iterator or generator: the value in the
+/// result slots, `done` in the DONE slot. `has_value` is 0 for a bare
+/// `next()` (and for the steps of `for…of`), else the value to send is in
+/// argument slot 0 (or `o0`).
+#[wasm_bindgen]
+pub fn py_next_fast(k: f64, has_value: u32, o0: JsValue) -> u32 {
+    word_or_thrown((|| {
+        let key = key(k)?;
+        let send = if has_value != 0 { Some(fast_arg(0, o0)?) } else { None };
+        let (done, v) = ops::next(key, send).map_err(op_error)?;
+        let word = fast_out(Ok(v))?;
+        scratch::set_f64(scratch::DONE, if done { 1.0 } else { 0.0 });
+        Ok(word)
+    })())
+}
+
 /// An id for an attribute name JS will read often.
 #[wasm_bindgen]
 pub fn py_intern(name: &str) -> Result<u32, JsValue> {
@@ -246,6 +262,14 @@ pub fn py_type(k: f64) -> Result<String, JsValue> {
 #[wasm_bindgen]
 pub fn py_format_exception(k: f64) -> Result<String, JsValue> {
     ops::format_exception(key(k)?).map_err(op_error)
+}
+
+/// Another reference to the table entry `k`, for `proxy.copy()`: the key the
+/// new PyProxy owns (the same entry).
+#[wasm_bindgen]
+pub fn py_copy(k: f64) -> Result<f64, JsValue> {
+    let handle = ops::share(key(k)?).map_err(bridge_error)?;
+    Ok(handle.into_raw().to_wire() as f64)
 }
 
 /// One `PyProxy` reference is gone: `destroy()` or its finalizer.

@@ -42,6 +42,41 @@ pub fn getattr(key: PyRef, name: &str) -> Result<Option<Value>, OpError> {
     })
 }
 
+/// One step of a Python iterator or generator, for a JS `it.next(value)`:
+/// `(done, value)`. A generator is sent `send` (or `None`); any other
+/// iterator gets `next(it)`. `StopIteration` ends it, its value
+/// the generator's return value.
+pub fn next(key: PyRef, send: Option<Value>) -> Result<(bool, Value), OpError> {
+    with_obj(key, |obj| {
+        let py = obj.py();
+        // A generator's return value is only seen through `send` (its
+        // `__next__` drops it), so generators are always sent to.
+        let is_generator = crate::ffi::is_generator(&obj)
+            || (send.is_some() && obj.hasattr(pyo3::intern!(py, "send"))?);
+        let step = match send {
+            Some(v) if is_generator => {
+                obj.call_method1(pyo3::intern!(py, "send"), (value_to_py(py, v, None)?,))
+            }
+            None if is_generator => obj.call_method1(pyo3::intern!(py, "send"), (py.None(),)),
+            _ => match obj.cast::<pyo3::types::PyIterator>() {
+                Ok(it) => match it.clone().next() {
+                    Some(r) => r,
+                    None => return Ok((true, Value::Undefined)),
+                },
+                Err(_) => obj.call_method0(pyo3::intern!(py, "__next__")),
+            },
+        };
+        match step {
+            Ok(v) => Ok((false, out(&v)?)),
+            Err(e) if e.is_instance_of::<pyo3::exceptions::PyStopIteration>(py) => {
+                let v = e.value(py).getattr(pyo3::intern!(py, "value"))?;
+                Ok((true, out(&v)?))
+            }
+            Err(e) => Err(e),
+        }
+    })
+}
+
 /// `proxy.name` with an interned name (`intern_name`).
 pub fn getattr_interned(key: PyRef, name: u32) -> Result<Option<Value>, OpError> {
     with_obj(key, |obj| {

@@ -126,6 +126,10 @@ flag_set! {
         ASYNC_ITER = 12, "asyncIter";
         /// An exception instance.
         EXCEPTION = 13, "exception";
+        /// An async iterator (`am_anext`).
+        ASYNC_NEXT = 14, "asyncNext";
+        /// An async generator.
+        ASYNC_GENERATOR = 15, "asyncGenerator";
     }
 }
 

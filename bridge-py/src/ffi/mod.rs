@@ -89,6 +89,9 @@ pub fn py_flags(obj: &Bound<'_, PyAny>) -> PyFlags {
             if (*asy).am_aiter.is_some() {
                 f |= PyFlags::ASYNC_ITER;
             }
+            if (*asy).am_anext.is_some() {
+                f |= PyFlags::ASYNC_NEXT;
+            }
         }
         let buf = (*tp).tp_as_buffer;
         if !buf.is_null() && (*buf).bf_getbuffer.is_some() {
@@ -106,8 +109,18 @@ pub fn py_flags(obj: &Bound<'_, PyAny>) -> PyFlags {
         if ffi::PyGen_Check(obj.as_ptr()) != 0 {
             f |= PyFlags::GENERATOR;
         }
+        if ffi::PyAsyncGen_CheckExact(obj.as_ptr()) != 0 {
+            f |= PyFlags::ASYNC_GENERATOR;
+        }
     }
     f
+}
+
+/// `PyGen_Check`: a Python generator object.
+pub fn is_generator(obj: &Bound<'_, PyAny>) -> bool {
+    // SAFETY: the GIL is held and `obj` is alive; `PyGen_Check` only reads
+    // its type.
+    unsafe { ffi::PyGen_Check(obj.as_ptr()) != 0 }
 }
 
 /// `object.__getattribute__(obj, name)` without the Python-level call.

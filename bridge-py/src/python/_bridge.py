@@ -367,3 +367,115 @@ def format_exception(exc):
     while tb is not None and tb.tb_frame.f_code.co_filename == _RUNNER_FILE:
         tb = tb.tb_next
     return "".join(traceback.format_exception(type(exc), exc, tb))
+
+
+# ---- What a PyProxy's JS members call (bridge-js/package/pyproxy_members.js).
+# One Python call each; the JS side caches these functions at start-up.
+
+
+def proxy_len(o):
+    return len(o)
+
+
+def proxy_get(o, key):
+    """`proxy.get(key)`: `o[key]`, or None (JS undefined) when missing."""
+    try:
+        return o[key]
+    except (KeyError, IndexError):
+        return None
+
+
+def proxy_set(o, key, value):
+    o[key] = value
+
+
+def proxy_delete(o, key):
+    del o[key]
+
+
+def proxy_has(o, key):
+    return key in o
+
+
+def proxy_iter(o):
+    return iter(o)
+
+
+def proxy_dir(o):
+    """`Object.keys(proxy)`, `Reflect.ownKeys`: dir(), as one string."""
+    return "\0".join(n for n in dir(o) if isinstance(n, str))
+
+
+def _js_array(*items):
+    import js
+
+    return js.Array.of(*items)
+
+
+def _exception_from_js(err):
+    """A JS value thrown into Python code (generator.throw from JS)."""
+    import js
+
+    if isinstance(err, BaseException):
+        return err  # a PythonError's own exception, or a JsException
+    exc = js.JsException(f"Error: {err!r}")
+    exc.name, exc.message, exc.js_error = "Error", repr(err), err
+    return exc
+
+
+def proxy_gen_throw(gen, err):
+    """`gen.throw(err)` from JS: `[done, value]` as a JS array."""
+    try:
+        return _js_array(False, gen.throw(_exception_from_js(err)))
+    except StopIteration as stop:
+        return _js_array(True, stop.value)
+
+
+def proxy_gen_return(gen, value):
+    """`gen.return(value)` from JS: close the generator (its `finally` runs);
+    `[done, value]`: a generator that yields instead is not done."""
+    try:
+        yielded = gen.throw(GeneratorExit)
+    except (GeneratorExit, StopIteration):
+        return _js_array(True, value)
+    gen.close()
+    return _js_array(False, yielded)
+
+
+async def _await_any(x):
+    return await x
+
+
+def proxy_await(x):
+    """`await proxy` from JS: an AsyncRun the JS driver steps (until there
+    is an event loop to schedule it on)."""
+    return AsyncRun(_await_any(x))
+
+
+def proxy_aiter(o):
+    return aiter(o)
+
+
+async def _anext_step(it, method, args):
+    try:
+        if method == "next":
+            value = await (it.asend(args[0]) if args and hasattr(it, "asend") else anext(it))
+        elif method == "throw":
+            value = await it.athrow(_exception_from_js(args[0]))
+        else:
+            await it.aclose()
+            return _js_array(True, args[0] if args else None)
+    except StopAsyncIteration:
+        return _js_array(True, None)
+    return _js_array(False, value)
+
+
+def proxy_anext(it, method, *args):
+    """One step of an async iterator from JS (`next`, `throw`, `return`):
+    an AsyncRun resolving to `[done, value]`."""
+    return AsyncRun(_anext_step(it, method, args))
+
+
+def proxy_call_kwargs(f, args, kwargs):
+    """`proxy.callKwargs(...args, {kw})`."""
+    return f(*args, **dict(kwargs.as_object_map()))
