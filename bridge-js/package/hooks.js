@@ -12,6 +12,7 @@ import { bufferHooks } from "./buffers.js";
 import { items } from "./items.js";
 import { pyHelpers } from "./py_helpers.js";
 import { toPyHooks } from "./to_py.js";
+import { toJsHooks } from "./to_js.js";
 import { makePyProxy } from "./pyproxy.js";
 import { makePythonError } from "./python_error.js";
 
@@ -44,6 +45,7 @@ export function makeHooks(runtime) {
     ...items,
     ...bufferHooks(runtime),
     ...toPyHooks(runtime),
+    ...toJsHooks(runtime),
     classify,
     // One transition for a Python->JS call: arguments from the scratch slots,
     // the result classified into them (read before any user code runs, written

@@ -32,6 +32,8 @@ const HELPERS = [
   "proxy_aiter",
   "proxy_anext",
   "proxy_call_kwargs",
+  "proxy_to_js",
+  "to_py_from_js",
 ];
 
 /** Attribute names interned per runtime (bridge-py/src/names.rs CAPACITY). */
@@ -139,6 +141,20 @@ class PythonRuntime {
     if (value.length === 0) return this.crossing.result(this.glue.py_next_fast(key, 0, undefined));
     this.crossing.argOut(0, value[0], 0);
     return this.crossing.result(this.glue.py_next_fast(key, 1, value[0]));
+  }
+
+  /**
+   * `py.toPy(value, {depth, defaultConverter})` (Pyodide's `toPy`): a JS value
+   * converted deeply to Python (Array → list, Object and Map → dict, Set →
+   * set), returned as a PyProxy of the result (primitives as themselves).
+   */
+  toPy(value, options = {}) {
+    if (options === null || typeof options !== "object") {
+      throw new TypeError(`toPy: options must be an object, got ${options === null ? "null" : typeof options}`);
+    }
+    const { depth = -1, defaultConverter } = options;
+    if (!Number.isInteger(depth)) throw new TypeError(`toPy: depth must be an integer, got ${String(depth)}`);
+    return this.helper("to_py_from_js")(value, depth, defaultConverter);
   }
 
   /** Import a Python module and return it as a PyProxy. */

@@ -39,7 +39,24 @@ const members = {
   repr: (s) => () => alive(s).runtime.glue.py_repr(s.key),
   destroy: (s) => () => destroy(s),
   copy: (s) => () => copy(alive(s)),
+  toJs: (s) => (options) => toJs(alive(s), options),
 };
+
+const TO_JS_OPTIONS = new Set(["depth", "pyproxies", "create_pyproxies", "dict_converter", "default_converter", "eager_converter"]);
+
+/** `proxy.toJs({depth, pyproxies, create_pyproxies, dict_converter, default_converter})`: Python's `to_js`. */
+function toJs(s, options = {}) {
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`toJs: options must be an object, got ${options === null ? "null" : typeof options}`);
+  }
+  for (const k of Object.keys(options)) {
+    if (!TO_JS_OPTIONS.has(k)) throw new TypeError(`toJs: unknown option ${JSON.stringify(k)} (expected one of ${[...TO_JS_OPTIONS].join(", ")})`);
+  }
+  const { depth = -1, pyproxies, create_pyproxies = true, dict_converter, default_converter } = options;
+  if (!Number.isInteger(depth)) throw new TypeError(`toJs: depth must be an integer, got ${String(depth)}`);
+  if (options.eager_converter !== undefined) throw new TypeError("toJs: eager_converter is not supported yet; use default_converter");
+  return s.runtime.helper("proxy_to_js")(s.proxy, depth, pyproxies, Boolean(create_pyproxies), dict_converter, default_converter);
+}
 
 /** Symbol-keyed members every PyProxy has. */
 const symbolMembers = {

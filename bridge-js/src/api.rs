@@ -211,7 +211,11 @@ pub fn py_set_fast(k: f64, name: u32, o0: JsValue) -> u32 {
 pub fn py_next_fast(k: f64, has_value: u32, o0: JsValue) -> u32 {
     word_or_thrown((|| {
         let key = key(k)?;
-        let send = if has_value != 0 { Some(fast_arg(0, o0)?) } else { None };
+        let send = if has_value != 0 {
+            Some(fast_arg(0, o0)?)
+        } else {
+            None
+        };
         let (done, v) = ops::next(key, send).map_err(op_error)?;
         let word = fast_out(Ok(v))?;
         scratch::set_f64(scratch::DONE, if done { 1.0 } else { 0.0 });

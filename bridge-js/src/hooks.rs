@@ -227,6 +227,28 @@ extern "C" {
         obj: &JsValue,
         encoding: Option<String>,
     ) -> Result<Option<String>, JsValue>;
+    /// Build `to_js()`'s value from a plan in memory (package/to_js.js).
+    #[wasm_bindgen(method, catch, js_name = toJsBuild)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn to_js_build(
+        this: &Hooks,
+        ops_ptr: u32,
+        ops_len: u32,
+        pool_ptr: u32,
+        pool_len: u32,
+        objects: js_sys::Array,
+        dict_converter: &JsValue,
+        pyproxies: &JsValue,
+    ) -> Result<JsValue, JsValue>;
+    /// A new typed array (`kind` its constructor name, `""` for Uint8Array)
+    /// holding a copy of `len` bytes at `ptr`.
+    #[wasm_bindgen(method, catch, js_name = newTypedArray)]
+    pub fn new_typed_array(
+        this: &Hooks,
+        kind: &str,
+        ptr: u32,
+        len: u32,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = construct)]
     pub fn construct(this: &Hooks, ctor: &JsValue, args: js_sys::Array)
         -> Result<JsValue, JsValue>;

@@ -117,6 +117,7 @@ pub fn bridge_to_pyerr(err: BridgeError) -> PyErr {
         }
         "SystemError" => PySystemError::new_err(msg),
         "NotImplementedError" => PyNotImplementedError::new_err(msg),
+        "ConversionError" => crate::jsexception::ConversionError::new_err(msg),
         _ => PyRuntimeError::new_err(msg),
     }
 }

@@ -28,6 +28,13 @@ pyo3::create_exception!(
     "A JavaScript exception."
 );
 
+pyo3::create_exception!(
+    js,
+    ConversionError,
+    pyo3::exceptions::PyException,
+    "A value could not be converted between Python and JavaScript (pyodide.ffi.ConversionError)."
+);
+
 /// Turn a captured JS exception into the `PyErr` to raise.
 pub fn js_error_to_pyerr(py: Python<'_>, err: JsError) -> PyErr {
     // Converting the thrown value consumes the reference it carries.

@@ -24,6 +24,37 @@ fn module_getattr<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny
     }
 }
 
+/// `pyodide.ffi.to_js(obj, *, depth=-1, pyproxies=None, create_pyproxies=True,
+/// dict_converter=None, default_converter=None)`: see `convert/to_js.rs`.
+#[pyfunction]
+#[pyo3(signature = (obj, /, *, depth = -1, pyproxies = None, create_pyproxies = true, dict_converter = None, default_converter = None, eager_converter = None))]
+#[allow(clippy::too_many_arguments)]
+fn to_js<'py>(
+    obj: &Bound<'py, PyAny>,
+    depth: i32,
+    pyproxies: Option<Bound<'py, PyAny>>,
+    create_pyproxies: bool,
+    dict_converter: Option<Bound<'py, PyAny>>,
+    default_converter: Option<Bound<'py, PyAny>>,
+    eager_converter: Option<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    if eager_converter.as_ref().is_some_and(|c| !c.is_none()) {
+        return Err(pyo3::exceptions::PyNotImplementedError::new_err(
+            "to_js: eager_converter is not supported yet; use default_converter",
+        ));
+    }
+    crate::convert::to_js::to_js(
+        obj,
+        crate::convert::to_js::Options {
+            depth,
+            pyproxies,
+            create_pyproxies,
+            dict_converter: dict_converter.filter(|c| !c.is_none()),
+            default_converter: default_converter.filter(|c| !c.is_none()),
+        },
+    )
+}
+
 /// `js._helper(name)`: one of the host's helper functions (for `_bridge.py`).
 #[pyfunction]
 #[pyo3(name = "_helper")]
@@ -57,5 +88,10 @@ pub fn js(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<crate::jsproxy::JsDomElement>()?;
     m.add_function(wrap_pyfunction!(module_getattr, m)?)?;
     m.add_function(wrap_pyfunction!(helper, m)?)?;
+    m.add_function(wrap_pyfunction!(to_js, m)?)?;
+    m.add(
+        "ConversionError",
+        m.py().get_type::<crate::jsexception::ConversionError>(),
+    )?;
     Ok(())
 }

@@ -260,6 +260,9 @@ impl JsBuffers for MockJs {
         }
         Ok(())
     }
+    fn new_typed_array(&self, kind: Option<ElementKind>, src: &[u8]) -> Result<Value, JsError> {
+        Ok(self.incoming(JsVal::Buf(Rc::new(RefCell::new(Some(src.to_vec()))), kind)))
+    }
     fn buffer_decode(&self, obj: JsRef, _: Option<&str>) -> Result<Option<String>, JsError> {
         let b = self.bytes(obj)?;
         let s = String::from_utf8(b.borrow().clone().unwrap()).ok();
@@ -269,6 +272,15 @@ impl JsBuffers for MockJs {
 
 impl JsDeep for MockJs {
     fn to_py_plan(&self, _: JsRef, _: i32) -> Result<bridge_core::convert::Plan<Ref>, JsError> {
+        Err(type_error("the mock has no deep conversion"))
+    }
+    fn to_js_build(
+        &self,
+        _: &[f64],
+        _: &[u16],
+        _: Vec<Ref>,
+        _: bridge_py::host::ToJsOptions,
+    ) -> Result<Value, JsError> {
         Err(type_error("the mock has no deep conversion"))
     }
 }

@@ -153,9 +153,117 @@ pub fn decode_plan(ops: &[f64], pool: &[u16], objects: usize) -> Result<Plan<u32
     Ok(plan)
 }
 
+/// A plan written in the same format, for the other direction (`to_js()`:
+/// bridge-py walks, the JS side decodes): `(ops, pool, objects)`, the
+/// by-reference leaves moved out into `objects` in the order they appear.
+/// The root becomes node 0. `Value::Bytes` has no node kind: the host turns
+/// bytes into objects before planning, and a plan that still has them is an
+/// [`BridgeError::InvalidPlan`].
+pub fn encode_plan<H>(plan: Plan<H>) -> Result<(Vec<f64>, Vec<u16>, Vec<H>), BridgeError> {
+    let n = plan.nodes.len();
+    if n == 0 || plan.root.0 as usize >= n {
+        return Err(bad("the plan has no root node"));
+    }
+    // Node ids in the wire: the root swapped with node 0.
+    let root = plan.root.0;
+    let id = |NodeId(i): NodeId| -> f64 {
+        if i == root {
+            0.0
+        } else if i == 0 {
+            root as f64
+        } else {
+            i as f64
+        }
+    };
+    let mut order: Vec<Option<PlanNode<H>>> = plan.nodes.into_iter().map(Some).collect();
+    order.swap(0, root as usize);
+    let mut ops = Vec::with_capacity(n * 2);
+    let mut pool = Vec::new();
+    let mut objects = Vec::new();
+    for node in order.into_iter().flatten() {
+        match node {
+            PlanNode::Leaf(v) => match v {
+                Value::Undefined => ops.push(UNDEFINED),
+                Value::Null => ops.push(NULL),
+                Value::Bool(false) => ops.push(FALSE),
+                Value::Bool(true) => ops.push(TRUE),
+                Value::Int(i) => ops.extend([NUMBER, i as f64]),
+                Value::Float(x) => ops.extend([NUMBER, x]),
+                Value::Str(t) => {
+                    let units = t.to_utf16();
+                    ops.extend([STRING, pool.len() as f64, units.len() as f64]);
+                    pool.extend_from_slice(&units);
+                }
+                Value::BigInt(b) => {
+                    let hex = b.to_hex();
+                    ops.extend([BIGINT, pool.len() as f64, hex.len() as f64]);
+                    pool.extend(hex.encode_utf16());
+                }
+                Value::Bytes(_) => return Err(bad("bytes must become objects before encoding")),
+                Value::Handle(h) => {
+                    ops.extend([OBJECT, objects.len() as f64]);
+                    objects.push(h);
+                }
+            },
+            PlanNode::List(items) => {
+                ops.extend([LIST, items.len() as f64]);
+                ops.extend(items.into_iter().map(id));
+            }
+            PlanNode::Set(items) => {
+                ops.extend([SET, items.len() as f64]);
+                ops.extend(items.into_iter().map(id));
+            }
+            PlanNode::Map(entries) => {
+                ops.extend([MAP, entries.len() as f64]);
+                for (k, v) in entries {
+                    ops.extend([id(k), id(v)]);
+                }
+            }
+        }
+    }
+    Ok((ops, pool, objects))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn encode_then_decode_is_the_same_graph() {
+        // root (node 2) = {"k": [root, 7n**30, "é\u{1F600}"]}, a cycle
+        let big = BigInt::from_decimal("22539340290692258087863249").unwrap();
+        let plan = Plan {
+            nodes: vec![
+                PlanNode::List(vec![NodeId(2), NodeId(3), NodeId(4), NodeId(5)]),
+                PlanNode::Leaf(Value::Str(Text::Utf8("k".into()))),
+                PlanNode::Map(vec![(NodeId(1), NodeId(0))]),
+                PlanNode::Leaf(Value::BigInt(big.clone())),
+                PlanNode::Leaf(Value::Str(Text::Utf8("é\u{1F600}".into()))),
+                PlanNode::Leaf(Value::Handle(42u32)),
+            ],
+            root: NodeId(2),
+        };
+        let (ops, pool, objects) = encode_plan(plan).unwrap();
+        assert_eq!(objects, vec![42]);
+        let back = decode_plan(&ops, &pool, objects.len()).unwrap();
+        // Node ids 0 and 2 swapped places.
+        assert_eq!(back.nodes[0], PlanNode::Map(vec![(NodeId(1), NodeId(2))]));
+        assert_eq!(
+            back.nodes[2],
+            PlanNode::List(vec![NodeId(0), NodeId(3), NodeId(4), NodeId(5)])
+        );
+        assert_eq!(back.nodes[3], PlanNode::Leaf(Value::BigInt(big)));
+        assert_eq!(
+            back.nodes[4],
+            PlanNode::Leaf(Value::Str(Text::Utf8("é\u{1F600}".into())))
+        );
+        assert_eq!(back.nodes[5], PlanNode::Leaf(Value::Handle(0)));
+        let bytes = Plan {
+            nodes: vec![PlanNode::<u32>::Leaf(Value::Bytes(vec![1]))],
+            root: NodeId(0),
+        };
+        assert!(encode_plan(bytes).is_err());
+    }
 
     #[test]
     fn a_cycle_and_every_leaf_kind_decode() {

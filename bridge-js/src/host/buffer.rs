@@ -67,6 +67,17 @@ impl JsBuffers for JsRuntime {
         hooks::with(|h| h.buffer_merge(&target, offset as f64, old, new, len)).map_err(thrown)
     }
 
+    fn new_typed_array(
+        &self,
+        kind: Option<ElementKind>,
+        src: &[u8],
+    ) -> Result<bridge_py::crossing::Value, JsError> {
+        let name = kind.map_or("", ElementKind::typed_array_name);
+        let (ptr, len) = (addr(src.as_ptr()), len32(src.len()));
+        let v = hooks::with(|h| h.new_typed_array(name, ptr, len)).map_err(thrown)?;
+        super::to_python(v)
+    }
+
     fn buffer_decode(&self, obj: JsRef, encoding: Option<&str>) -> Result<Option<String>, JsError> {
         let target = lookup(obj)?;
         let encoding = encoding.map(str::to_owned);

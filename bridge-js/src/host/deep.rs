@@ -5,12 +5,47 @@ use bridge_core::convert::{wire, Plan, PlanNode};
 use bridge_core::handle::JsRef;
 use bridge_core::value::Value as V;
 use bridge_py::crossing::Ref;
-use bridge_py::host::{JsDeep, JsError};
+use bridge_py::host::{JsDeep, JsError, ToJsOptions};
 
-use super::{lookup, refused, thrown, to_python, JsRuntime};
+use super::{lookup, refused, thrown, to_js, to_python, JsRuntime};
 use crate::hooks;
 
 impl JsDeep for JsRuntime {
+    fn to_js_build(
+        &self,
+        ops: &[f64],
+        pool: &[u16],
+        objects: Vec<Ref>,
+        options: ToJsOptions,
+    ) -> Result<bridge_py::crossing::Value, JsError> {
+        let array = js_sys::Array::new();
+        for o in objects {
+            array.push(&to_js(V::Handle(o))?);
+        }
+        let conv = match options.dict_converter {
+            Some(v) => to_js(v)?,
+            None => wasm_bindgen::JsValue::NULL,
+        };
+        let pyproxies = match options.pyproxies {
+            Some(v) => to_js(v)?,
+            None => wasm_bindgen::JsValue::NULL,
+        };
+        let addr = |p: usize| p as u32;
+        let v = hooks::with(|h| {
+            h.to_js_build(
+                addr(ops.as_ptr() as usize),
+                ops.len() as u32,
+                addr(pool.as_ptr() as usize),
+                pool.len() as u32,
+                array,
+                &conv,
+                &pyproxies,
+            )
+        })
+        .map_err(thrown)?;
+        to_python(v)
+    }
+
     fn to_py_plan(&self, obj: JsRef, max_depth: i32) -> Result<Plan<Ref>, JsError> {
         let target = lookup(obj)?;
         let sizes = hooks::with(|h| h.to_py_plan(&target, max_depth)).map_err(thrown)?;

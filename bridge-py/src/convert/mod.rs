@@ -3,4 +3,5 @@
 
 pub mod deep;
 pub mod from_py;
+pub mod to_js;
 pub mod to_py;

@@ -116,6 +116,17 @@ pub fn py_flags(obj: &Bound<'_, PyAny>) -> PyFlags {
     f
 }
 
+/// Whether `obj`'s type exports the buffer protocol (`bf_getbuffer`).
+pub fn has_buffer(obj: &Bound<'_, PyAny>) -> bool {
+    // SAFETY: the GIL is held and `obj` is alive, so its type and the type's
+    // buffer slot table (if any) are valid for reading; nothing is called.
+    unsafe {
+        let tp = ffi::Py_TYPE(obj.as_ptr());
+        let buf = (*tp).tp_as_buffer;
+        !buf.is_null() && (*buf).bf_getbuffer.is_some()
+    }
+}
+
 /// `PyGen_Check`: a Python generator object.
 pub fn is_generator(obj: &Bound<'_, PyAny>) -> bool {
     // SAFETY: the GIL is held and `obj` is alive; `PyGen_Check` only reads

@@ -12,6 +12,7 @@ use bridge_core::handle::JsRef;
 use pyo3::prelude::*;
 
 use super::{crossing, JsError};
+use crate::crossing::Value;
 
 /// What a JS buffer holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +44,9 @@ pub trait JsBuffers {
         old: &[u8],
         new: &[u8],
     ) -> Result<(), JsError>;
+    /// A new typed array of `kind` (`None`: a Uint8Array) holding a copy of
+    /// `src` (for `to_js` of a Python buffer).
+    fn new_typed_array(&self, kind: Option<ElementKind>, src: &[u8]) -> Result<Value, JsError>;
     /// `new TextDecoder(encoding ?? "utf-8", {fatal: true, ignoreBOM: true})
     /// .decode(buffer)`; `None` when the bytes are not valid in the encoding
     /// (an unknown label is a JS error).
@@ -77,4 +81,12 @@ pub(crate) fn decode(
     encoding: Option<&str>,
 ) -> PyResult<Option<String>> {
     crossing(py, |h| h.buffer_decode(obj, encoding))
+}
+
+pub(crate) fn new_typed_array(
+    py: Python<'_>,
+    kind: Option<ElementKind>,
+    src: &[u8],
+) -> PyResult<Value> {
+    crossing(py, |h| h.new_typed_array(kind, src))
 }

@@ -20,14 +20,14 @@ mod object;
 pub use attr::JsAttrs;
 pub use buffer::{BufferInfo, JsBuffers};
 pub use call::{Args, CallArgs, JsCalls, INLINE_ARGS};
-pub use deep::JsDeep;
+pub use deep::{JsDeep, ToJsOptions};
 pub use items::{ItemKind, IterStep, JsItems};
 pub use object::JsObjects;
 
 pub(crate) use attr::{delete, get, global, set};
 pub(crate) use buffer as buffers;
 pub(crate) use call::{call, construct};
-pub(crate) use deep::to_py_plan;
+pub(crate) use deep::{to_js_build, to_py_plan};
 pub(crate) use items::{contains, del_item, get_item, iter, len, next, set_item};
 pub(crate) use object::{helper, same, to_string, truthy};
 

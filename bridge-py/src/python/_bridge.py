@@ -47,10 +47,12 @@ def _install_ffi_module(js):
     js.__dict__["JsTypedArray"] = typed_array_class_cached()
     for name in names:
         setattr(ffi, name, getattr(js, name))
+    ffi.to_js = js.to_js
+    ffi.ConversionError = js.ConversionError
     ffi.jsnull = js.jsnull
     ffi.JsNull = js.JsNull
     _json_writes_jsnull(js.jsnull)
-    ffi.__all__ = names + ["jsnull", "JsNull"]
+    ffi.__all__ = names + ["jsnull", "JsNull", "to_js", "ConversionError"]
     import collections.abc as abc
     abc.MutableSequence.register(js.JsArray)
     abc.Mapping.register(js.JsMap)
@@ -357,6 +359,35 @@ def nested_to_py(depth, default_converter):
         return value
 
     return convert
+
+
+def nested_to_js(depth, pyproxies, create_pyproxies, dict_converter, default_converter):
+    """The `convert` a `to_js(default_converter=...)` hands the converter:
+    converts a nested value with the same options."""
+    import js
+
+    def convert(value):
+        return js.to_js(value, depth=depth, pyproxies=pyproxies, create_pyproxies=create_pyproxies,
+                        dict_converter=dict_converter, default_converter=default_converter)
+
+    return convert
+
+
+def proxy_to_js(o, depth, pyproxies, create_pyproxies, dict_converter, default_converter):
+    """`proxy.toJs(options)` from JS (options already unpacked by the JS side)."""
+    import js
+
+    return js.to_js(o, depth=depth, pyproxies=pyproxies, create_pyproxies=create_pyproxies,
+                    dict_converter=dict_converter, default_converter=default_converter)
+
+
+def to_py_from_js(value, depth, default_converter):
+    """JS `py.toPy(value, options)`."""
+    import js
+
+    if isinstance(value, js.JsProxy):
+        return value.to_py(depth=depth, default_converter=default_converter)
+    return value
 
 
 def format_exception(exc):
