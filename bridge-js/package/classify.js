@@ -97,6 +97,25 @@ export function makeClassify(runtime) {
       case "object":
         if (v === null) return TAG.null;
     }
+    const dp = runtime.doubleProxies.get(v);
+    if (dp !== undefined) {
+      if (dp.roundtrip) {
+        // create_proxy(..., roundtrip=True): Python gets a JsDoubleProxy.
+        let rec = known.get(v);
+        if (rec === undefined) {
+          const f = (typeof v === "function" ? F.callable : 0) | F.doubleProxy;
+          rec = { id: nextId++, word: TAG.object | (f << TAG_BITS) };
+          known.set(v, rec);
+        }
+        mem.f64()[base] = rec.id;
+        return rec.word;
+      }
+      const k = runtime.pythonKeyOf(dp.p); // roundtrip=False: the Python object itself
+      if (k >= 0) {
+        mem.f64()[base] = k;
+        return TAG.python;
+      }
+    }
     const key = runtime.pythonKeyOf(v);
     if (key >= 0) {
       mem.f64()[base] = key;

@@ -40,6 +40,7 @@ export const JS_FLAGS = Object.freeze({
   constructor: 0x40000,
   symbol: 0x80000,
   domElement: 0x100000,
+  doubleProxy: 0x200000,
 });
 
 export const PY_FLAGS = Object.freeze({

@@ -41,6 +41,18 @@ export function makeHooks(runtime) {
     mem.f64()[SCRATCH.resultWord] = TAG.thrown;
     return undefined;
   };
+  // Helpers (like py_helpers.js) that need this runtime.
+  const runtimeHelpers = {
+    /** JsDoubleProxy.unwrap(): the Python-table key of the object, or -1. */
+    unwrapDouble(v) {
+      const dp = runtime.doubleProxies.get(v);
+      return dp === undefined ? -1 : runtime.pythonKeyOf(dp.p);
+    },
+    /** JsDoubleProxy.destroy(). */
+    destroyDouble(v) {
+      runtime.doubleProxies.get(v)?.p.destroy();
+    },
+  };
   return {
     ...items,
     ...bufferHooks(runtime),
@@ -169,7 +181,22 @@ export function makeHooks(runtime) {
       }
     },
     toStr: (obj) => String(obj),
-    helper: (name) => pyHelpers[name],
+    helper: (name) => runtimeHelpers[name] ?? pyHelpers[name],
+    // create_proxy: the JS value to hold (the PyProxy `p`, or with
+    // `captureThis` a function passing `this` first), classified into the
+    // result slots as a JS object whatever `roundtrip` says.
+    doubleProxy(p, roundtrip, captureThis) {
+      const v = captureThis
+        ? function (...args) {
+            return p(this, ...args);
+          }
+        : p;
+      const rec = { p, roundtrip: true };
+      runtime.doubleProxies.set(v, rec);
+      mem.f64()[SCRATCH.resultWord] = classify(v, SCRATCH.result, 0);
+      rec.roundtrip = roundtrip;
+      return v;
+    },
     truthy(obj) {
       if (!obj) return false;
       try {

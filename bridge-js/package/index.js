@@ -53,6 +53,8 @@ class PythonRuntime {
     this.proxies = new WeakMap();
     /** PythonError -> the table key of the Python exception it holds. */
     this.heldExceptions = new WeakMap();
+    /** What create_proxy made (a PyProxy, or a function wrapping one) -> {p, roundtrip}. */
+    this.doubleProxies = new WeakMap();
     this.proxyHandler = undefined;
     /** Attribute name -> its interned id in Python (bridge-py/src/names.rs). */
     this.nameIds = new Map();

@@ -3,9 +3,30 @@
 // method per feature. Each may run user code (getters, Proxy traps); a throw
 // reaches Python as JsException like any JS call's.
 
+import { PyProxy } from "./pyproxy.js";
+
 const INDEX = /^(0|[1-9][0-9]*)$/;
 
 export const pyHelpers = {
+  /** create_once_callable: a function calling the PyProxy `p` once, then destroying it. */
+  onceCallable(p) {
+    let called = false;
+    return function (...args) {
+      if (called) throw new Error("This function can only be called once.");
+      called = true;
+      try {
+        return p(...args);
+      } finally {
+        p.destroy();
+      }
+    };
+  },
+  /** destroy_proxies(arr): destroy every PyProxy in the JS array. */
+  destroyProxies(arr) {
+    for (const p of Array.from(arr)) {
+      if (p instanceof PyProxy) p.destroy();
+    }
+  },
   newArray: () => [],
   /**
    * `gen.throw(e)` where `e` is the PythonError of the exception `raise_()`

@@ -24,9 +24,17 @@ export class PyProxy {
 
 function alive(s) {
   if (s.destroyed) {
-    throw new Error(`Object has already been destroyed (${s.typeName ?? "PyProxy"})`);
+    const where = s.destroyedAt ? ` It was destroyed ${s.destroyedAt}.` : "";
+    throw new Error(s.destroyedMessage ?? `This borrowed proxy of a Python ${s.typeName ?? "object"} has already been destroyed.${where}`);
   }
   return s;
+}
+
+/** "at file:line" of the code that called destroy(). */
+function caller() {
+  const lines = String(new Error().stack ?? "").split("\n");
+  const frame = lines.find((l, i) => i > 0 && l.includes("at ") && !l.includes("pyproxy.js") && !l.includes("pyproxy_members.js"));
+  return frame?.trim();
 }
 
 /**
@@ -37,7 +45,7 @@ const members = {
   type: (s) => alive(s).runtime.glue.py_type(s.key),
   toString: (s) => () => alive(s).runtime.glue.py_str(s.key),
   repr: (s) => () => alive(s).runtime.glue.py_repr(s.key),
-  destroy: (s) => () => destroy(s),
+  destroy: (s) => (options) => destroy(s, options),
   copy: (s) => () => copy(alive(s)),
   toJs: (s) => (options) => toJs(alive(s), options),
 };
@@ -83,9 +91,14 @@ function pythonName(prop) {
   return prop.length > 1 && prop.charCodeAt(0) === 36 /* $ */ ? prop.slice(1) : prop;
 }
 
-function destroy(s) {
+function destroy(s, options) {
   if (s.destroyed) return;
+  if (options !== undefined && (options === null || typeof options !== "object")) {
+    throw new TypeError(`destroy: options must be an object such as {message}, got ${options === null ? "null" : typeof options}`);
+  }
   s.typeName = safe(() => s.runtime.glue.py_type(s.key));
+  if (options?.message !== undefined) s.destroyedMessage = String(options.message);
+  s.destroyedAt = caller();
   s.destroyed = true;
   s.runtime.finalizer.unregister(s);
   // Releases this proxy's own reference (docs/lifetimes.md, T4/T5); other

@@ -10,6 +10,7 @@
 // iteration steps go through the `py_next_fast` export (one crossing each).
 
 import { PY_FLAGS as F, SCRATCH } from "./flags.js";
+import { PyBufferView } from "./pybuffer.js";
 
 /** Member tables by capability, in lookup order. */
 const CAPABILITIES = [
@@ -74,6 +75,12 @@ const CAPABILITIES = [
       then: (s) => (onFulfilled, onRejected) => awaited(s).then(onFulfilled, onRejected),
       catch: (s) => (onRejected) => awaited(s).catch(onRejected),
       finally: (s) => (onFinally) => awaited(s).finally(onFinally),
+    },
+  ],
+  [
+    F.buffer,
+    {
+      getBuffer: (s) => (type) => new PyBufferView(s.runtime, s.runtime.glue.py_get_buffer(s.key), type),
     },
   ],
   [

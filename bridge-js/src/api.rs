@@ -276,6 +276,43 @@ pub fn py_copy(k: f64) -> Result<f64, JsValue> {
     Ok(handle.into_raw().to_wire() as f64)
 }
 
+/// `proxy.getBuffer()`: `[id, start, lo, hi, itemsize, readonly, format,
+/// shape, strides]` (addresses in linear memory, strides in bytes), the view
+/// held until `py_buffer_release(id)`.
+#[wasm_bindgen]
+pub fn py_get_buffer(k: f64) -> Result<js_sys::Array, JsValue> {
+    let (id, b) = ops::get_buffer(key(k)?).map_err(op_error)?;
+    let a = js_sys::Array::new();
+    for n in [
+        id as f64,
+        b.start as f64,
+        b.lo as f64,
+        b.hi as f64,
+        b.itemsize as f64,
+    ] {
+        a.push(&JsValue::from_f64(n));
+    }
+    a.push(&JsValue::from_bool(b.readonly));
+    a.push(&JsValue::from_str(&b.format));
+    let shape = js_sys::Array::new();
+    for n in &b.shape {
+        shape.push(&JsValue::from_f64(*n as f64));
+    }
+    let strides = js_sys::Array::new();
+    for n in &b.strides {
+        strides.push(&JsValue::from_f64(*n as f64));
+    }
+    a.push(&shape);
+    a.push(&strides);
+    Ok(a)
+}
+
+/// Release a view `py_get_buffer` made; `false` if it was released already.
+#[wasm_bindgen]
+pub fn py_buffer_release(id: u32) -> bool {
+    ops::release_buffer(id)
+}
+
 /// One `PyProxy` reference is gone: `destroy()` or its finalizer.
 #[wasm_bindgen]
 pub fn py_release(k: f64) -> Result<(), JsValue> {

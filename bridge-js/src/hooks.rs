@@ -255,6 +255,10 @@ extern "C" {
     /// A JS function of `package/py_helpers.js` (undefined if none).
     #[wasm_bindgen(method)]
     pub fn helper(this: &Hooks, name: &str) -> JsValue;
+    /// `create_proxy`: the JS value to hold for the PyProxy `p`, its tag
+    /// word left in the result slots (package/hooks.js).
+    #[wasm_bindgen(method, js_name = doubleProxy)]
+    pub fn double_proxy(this: &Hooks, p: &JsValue, roundtrip: bool, capture_this: bool) -> JsValue;
     #[wasm_bindgen(method, catch, js_name = toStr)]
     pub fn to_str(this: &Hooks, obj: &JsValue) -> Result<String, JsValue>;
     #[wasm_bindgen(method, catch, js_name = truthy)]

@@ -89,6 +89,16 @@ pub fn js(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(module_getattr, m)?)?;
     m.add_function(wrap_pyfunction!(helper, m)?)?;
     m.add_function(wrap_pyfunction!(to_js, m)?)?;
+    m.add_class::<crate::jsproxy::JsDoubleProxy>()?;
+    m.add_function(wrap_pyfunction!(crate::jsproxy::double::create_proxy, m)?)?;
+    m.add_function(wrap_pyfunction!(
+        crate::jsproxy::double::create_once_callable,
+        m
+    )?)?;
+    m.add_function(wrap_pyfunction!(
+        crate::jsproxy::double::destroy_proxies,
+        m
+    )?)?;
     m.add(
         "ConversionError",
         m.py().get_type::<crate::jsexception::ConversionError>(),

@@ -198,3 +198,24 @@ pub fn set_crossing_limit(limit: u32) {
 pub fn live_py_handles() -> usize {
     crate::pytable::live()
 }
+
+pub use crate::ffi::buffer::HeldInfo;
+
+/// `proxy.getBuffer()`: a zero-copy view of a Python buffer, held until
+/// [`release_buffer`]: `(id, info)`. A non-buffer is a `TypeError`.
+pub fn get_buffer(key: PyRef) -> Result<(u32, HeldInfo), OpError> {
+    with_obj(key, |obj| {
+        if !crate::ffi::has_buffer(&obj) {
+            let t = obj.get_type().name()?;
+            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                "getBuffer: a '{t}' object does not support the buffer protocol"
+            )));
+        }
+        crate::ffi::buffer::hold(&obj)
+    })
+}
+
+/// Release a view `get_buffer` made; `false` when it was released already.
+pub fn release_buffer(id: u32) -> bool {
+    Python::attach(|_| crate::ffi::buffer::release_held(id))
+}

@@ -3,6 +3,7 @@
 //! dropping a Python object can run `__del__`, which may cross again.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use bridge_core::error::BridgeError;
 use bridge_core::handle::{HandleTable, PyRef};
@@ -12,13 +13,28 @@ use crate::crossing::PyHandle;
 
 thread_local! {
     static TABLE: RefCell<HandleTable<PyRef, Py<PyAny>>> = RefCell::new(HandleTable::new());
+    /// The entry of each object in the table (by address: the table holds a
+    /// reference, so the address is the object's while it is there). An
+    /// object sent to JS again, e.g. read twice as an attribute, takes another
+    /// reference on its entry instead of a new entry.
+    static INDEX: RefCell<HashMap<usize, PyRef>> = RefCell::new(HashMap::new());
 }
 
-/// Put `obj` in the table with one reference, owned by the returned handle.
-/// (A side effect: a new table entry.)
+/// Put `obj` in the table (or take another reference on its entry), one
+/// reference owned by the returned handle.
 pub fn export(obj: &Bound<'_, PyAny>) -> Result<PyHandle, BridgeError> {
     let flags = crate::ffi::py_flags(obj);
-    let key = TABLE.with(|t| t.borrow_mut().insert(obj.clone().unbind()))?;
+    let addr = obj.as_ptr() as usize;
+    let key = TABLE.with(|t| {
+        let mut t = t.borrow_mut();
+        if let Some(key) = INDEX.with(|i| i.borrow().get(&addr).copied()) {
+            t.incref(key)?;
+            return Ok(key);
+        }
+        let key = t.insert(obj.clone().unbind())?;
+        INDEX.with(|i| i.borrow_mut().insert(addr, key));
+        Ok::<_, BridgeError>(key)
+    })?;
     Ok(PyHandle::assume_owned(key, flags))
 }
 
@@ -52,6 +68,10 @@ pub fn take<'py>(py: Python<'py>, handle: PyHandle) -> Result<Bound<'py, PyAny>,
 /// Drop one reference (a `PyProxy` was collected or released).
 pub fn release(key: PyRef) -> Result<(), BridgeError> {
     let removed = TABLE.with(|t| t.borrow_mut().decref(key))?;
+    if let Some(obj) = &removed {
+        let addr = obj.as_ptr() as usize;
+        INDEX.with(|i| i.borrow_mut().remove(&addr));
+    }
     drop(removed); // may run __del__: outside the borrow
     Ok(())
 }

@@ -309,6 +309,9 @@ impl JsObjects for MockJs {
     fn helper(&self, _: &str) -> Result<Option<Value>, JsError> {
         Ok(None)
     }
+    fn double_proxy(&self, _: Value, _: bool, _: bool) -> Result<Value, JsError> {
+        Err(type_error("the mock has no PyProxies"))
+    }
     fn release(&self, obj: JsRef) {
         self.table
             .borrow_mut()

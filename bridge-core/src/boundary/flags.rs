@@ -92,6 +92,9 @@ flag_set! {
         SYMBOL = 19, "symbol";
         /// A DOM element (`instanceof Element` where the host has a DOM).
         DOM_ELEMENT = 20, "domElement";
+        /// A PyProxy made by `create_proxy` that crosses back to Python as a
+        /// `JsDoubleProxy` (`roundtrip=True`).
+        DOUBLE_PROXY = 21, "doubleProxy";
     }
 }
 

@@ -363,3 +363,63 @@ mod tests {
         ));
     }
 }
+
+/// The bytes a strided buffer touches, relative to its first item: `(lo, hi)`
+/// with `lo <= 0 < hi` for a non-empty buffer (`lo` is negative when some
+/// stride is; `hi` is one past the last byte). For an empty buffer `(0, 0)`.
+/// Overflow is [`BridgeError::InvalidShape`]. This is what a zero-copy view
+/// of Python memory (`getBuffer`) must cover, negative strides included.
+pub fn byte_span(
+    itemsize: usize,
+    shape: &[usize],
+    strides: &[isize],
+) -> Result<(isize, isize), BridgeError> {
+    let invalid = |reason: &str| BridgeError::InvalidShape {
+        reason: reason.to_owned(),
+    };
+    if shape.len() != strides.len() {
+        return Err(invalid("shape and strides differ in length"));
+    }
+    if shape.contains(&0) {
+        return Ok((0, 0));
+    }
+    let (mut lo, mut hi) = (0isize, 0isize);
+    for (&n, &s) in shape.iter().zip(strides) {
+        let n = isize::try_from(n - 1).map_err(|_| invalid("a dimension is too large"))?;
+        let reach = n
+            .checked_mul(s)
+            .ok_or_else(|| invalid("strides overflow"))?;
+        if reach < 0 {
+            lo = lo
+                .checked_add(reach)
+                .ok_or_else(|| invalid("strides overflow"))?;
+        } else {
+            hi = hi
+                .checked_add(reach)
+                .ok_or_else(|| invalid("strides overflow"))?;
+        }
+    }
+    let item = isize::try_from(itemsize).map_err(|_| invalid("itemsize is too large"))?;
+    Ok((
+        lo,
+        hi.checked_add(item)
+            .ok_or_else(|| invalid("strides overflow"))?,
+    ))
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::byte_span;
+
+    #[test]
+    fn spans_cover_negative_strides() {
+        assert_eq!(byte_span(1, &[4], &[1]).unwrap(), (0, 4));
+        assert_eq!(byte_span(1, &[4], &[-1]).unwrap(), (-3, 1));
+        assert_eq!(byte_span(8, &[2, 3], &[24, 8]).unwrap(), (0, 48));
+        assert_eq!(byte_span(8, &[2, 3], &[-24, 8]).unwrap(), (-24, 24));
+        assert_eq!(byte_span(4, &[0, 3], &[12, 4]).unwrap(), (0, 0));
+        assert_eq!(byte_span(4, &[], &[]).unwrap(), (0, 4));
+        assert!(byte_span(1, &[usize::MAX / 2, 3], &[isize::MAX, 1]).is_err());
+        assert!(byte_span(1, &[2], &[]).is_err());
+    }
+}

@@ -8,4 +8,4 @@ pub mod format;
 pub mod layout;
 
 pub use format::{parse_format, parse_format_for, Abi, BufferFormat, ByteOrder, ElementKind};
-pub use layout::{BufferLayout, MAX_NDIM};
+pub use layout::{byte_span, BufferLayout, MAX_NDIM};

@@ -39,6 +39,19 @@ impl JsObjects for JsRuntime {
         to_python(f).map(Some)
     }
 
+    fn double_proxy(
+        &self,
+        obj: Value,
+        roundtrip: bool,
+        capture_this: bool,
+    ) -> Result<Value, JsError> {
+        let p = super::to_js(obj)?;
+        let v = hooks::with(|h| h.double_proxy(&p, roundtrip, capture_this));
+        let word =
+            bridge_core::boundary::TagWord(crate::scratch::f64(crate::scratch::RESULT_WORD) as u32);
+        crate::convert::from_word(v, word, crate::scratch::RESULT).map_err(super::refused)
+    }
+
     fn release(&self, obj: JsRef) {
         // A live handle names a live entry; a failure here is a bridge bug with
         // nothing left to undo.

@@ -30,7 +30,7 @@ use crate::jsproxy::JsProxy;
 /// How the walk sees Python objects. A Python error is kept here (the
 /// planner speaks `BridgeError`) and raised when the plan fails.
 struct PyWalk<'py> {
-    py: Python<'py>,
+    _py: std::marker::PhantomData<Python<'py>>,
     /// Dicts become plain JS objects: keys must be str or numbers, and
     /// distinct once made strings.
     object_keys: bool,
@@ -99,7 +99,6 @@ impl<'py> Walk for PyWalk<'py> {
     }
 
     fn shape(&mut self, node: &Self::Node) -> Result<Shape<Self::Node, Ref>, BridgeError> {
-        let py = self.py;
         if node.is_none()
             || node.is_instance_of::<PyBool>()
             || node.is_instance_of::<PyInt>()
@@ -212,7 +211,7 @@ pub fn to_js<'py>(obj: &Bound<'py, PyAny>, options: Options<'py>) -> PyResult<Bo
         options.depth as usize
     };
     let mut walk = PyWalk {
-        py,
+        _py: std::marker::PhantomData,
         object_keys: options.dict_converter.is_none(),
         error: None,
     };

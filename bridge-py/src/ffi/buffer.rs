@@ -283,3 +283,87 @@ unsafe fn raw_slice(view: &ffi::Py_buffer) -> &[u8] {
     // SAFETY: per the contract, `buf` points to `len` readable bytes.
     unsafe { std::slice::from_raw_parts(view.buf.cast::<u8>(), len) }
 }
+
+/// A Python buffer lent to JS without a copy (`proxy.getBuffer()`): the
+/// exporter keeps the memory where it is until [`release_held`].
+pub struct HeldInfo {
+    /// Address of the first item (`view.buf`).
+    pub start: usize,
+    /// The bytes touched, relative to `start` (see `bridge_core::buffer::byte_span`).
+    pub lo: isize,
+    pub hi: isize,
+    pub itemsize: usize,
+    pub readonly: bool,
+    pub format: String,
+    pub shape: Vec<usize>,
+    /// In bytes.
+    pub strides: Vec<isize>,
+}
+
+thread_local! {
+    static HELD: std::cell::RefCell<(u32, std::collections::HashMap<u32, BufferGuard>)> =
+        std::cell::RefCell::new((0, std::collections::HashMap::new()));
+}
+
+/// Take a full (strided, formatted, read-only allowed) view of `obj` and keep
+/// it until [`release_held`]: `(id, info)`.
+pub fn hold(obj: &Bound<'_, PyAny>) -> PyResult<(u32, HeldInfo)> {
+    let view = get_buffer(obj, ffi::PyBUF_RECORDS_RO)?;
+    let v = &view.0;
+    let ndim = v.ndim.max(0) as usize;
+    let itemsize = v.itemsize.max(1) as usize;
+    // SAFETY: the view is live; for a PyBUF_RECORDS_RO request `shape` and
+    // `strides` are arrays of `ndim` entries (or NULL when ndim is 0), and
+    // `format` a C string or NULL.
+    let (shape, strides, format) = unsafe {
+        let shape: Vec<usize> = if ndim == 0 || v.shape.is_null() {
+            Vec::new()
+        } else {
+            std::slice::from_raw_parts(v.shape, ndim)
+                .iter()
+                .map(|&n| n.max(0) as usize)
+                .collect()
+        };
+        let strides: Vec<isize> = if ndim == 0 || v.strides.is_null() {
+            // C-contiguous
+            let mut s = vec![0isize; shape.len()];
+            let mut acc = itemsize as isize;
+            for i in (0..shape.len()).rev() {
+                s[i] = acc;
+                acc *= shape[i] as isize;
+            }
+            s
+        } else {
+            std::slice::from_raw_parts(v.strides, ndim).to_vec()
+        };
+        (shape, strides, format_of(v))
+    };
+    let (lo, hi) = bridge_core::buffer::byte_span(itemsize, &shape, &strides)
+        .map_err(crate::error::bridge_to_pyerr)?;
+    let info = HeldInfo {
+        start: v.buf as usize,
+        lo,
+        hi,
+        itemsize,
+        readonly: v.readonly != 0,
+        format,
+        shape,
+        strides,
+    };
+    let id = HELD.with(|h| {
+        let mut h = h.borrow_mut();
+        h.0 = h.0.wrapping_add(1);
+        let id = h.0;
+        h.1.insert(id, view);
+        id
+    });
+    Ok((id, info))
+}
+
+/// Release a view taken by [`hold`]; `false` if it was released already.
+pub fn release_held(id: u32) -> bool {
+    let view = HELD.with(|h| h.borrow_mut().1.remove(&id));
+    // Dropping releases the view (outside the borrow: the exporter's
+    // release slot may run Python code).
+    view.is_some()
+}

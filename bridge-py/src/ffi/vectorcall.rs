@@ -10,8 +10,6 @@
 //! reads both at every call, so calls made after that take this path; pyo3's
 //! `__call__` stays for `PyObject_Call`-style callers before it.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
@@ -20,8 +18,6 @@ use pyo3::types::{PyString, PyTuple};
 /// [`crate::jsproxy::vectorcall_entry`].
 #[repr(transparent)]
 pub struct VectorcallSlot(ffi::vectorcallfunc);
-
-static INSTALLED: AtomicBool = AtomicBool::new(false);
 
 impl VectorcallSlot {
     pub fn new() -> Self {
@@ -35,10 +31,14 @@ impl Default for VectorcallSlot {
     }
 }
 
-/// Point the type of `obj` at its `slot` (once per process): `slot` must be
-/// the `VectorcallSlot` field of the object `obj` itself.
+/// Point the type of `obj` at its `slot` (once per type: `JsCallable` and
+/// its subclasses such as `JsDoubleProxy`): `slot` must be the
+/// `VectorcallSlot` field of the object `obj` itself.
 pub fn install(obj: &Bound<'_, PyAny>, slot: &VectorcallSlot) {
-    if INSTALLED.swap(true, Ordering::Relaxed) {
+    // SAFETY: the GIL is held and `obj` is alive; reading its type's flags.
+    let done =
+        unsafe { (*ffi::Py_TYPE(obj.as_ptr())).tp_flags & ffi::Py_TPFLAGS_HAVE_VECTORCALL != 0 };
+    if done {
         return;
     }
     let offset = (slot as *const VectorcallSlot as usize).wrapping_sub(obj.as_ptr() as usize);

@@ -29,7 +29,7 @@ pub(crate) use buffer as buffers;
 pub(crate) use call::{call, construct};
 pub(crate) use deep::{to_js_build, to_py_plan};
 pub(crate) use items::{contains, del_item, get_item, iter, len, next, set_item};
-pub(crate) use object::{helper, same, to_string, truthy};
+pub(crate) use object::{double_proxy, helper, same, to_string, truthy};
 
 use std::cell::Cell;
 

@@ -24,6 +24,16 @@ pub trait JsObjects {
     /// features that are a JS function called like any other; `None` when
     /// the host has no such helper.
     fn helper(&self, name: &str) -> Result<Option<Value>, JsError>;
+    /// `create_proxy`: a JS object that is the PyProxy of `obj` (a
+    /// `Ref::Py` value), held in the JS table rather than unwrapped; it comes
+    /// back to Python as a `JsDoubleProxy` when `roundtrip`, else as `obj`.
+    /// With `capture_this`, calls pass JS `this` first.
+    fn double_proxy(
+        &self,
+        obj: Value,
+        roundtrip: bool,
+        capture_this: bool,
+    ) -> Result<Value, JsError>;
 }
 
 pub(crate) fn to_string(py: Python<'_>, obj: JsRef) -> PyResult<String> {
@@ -42,6 +52,15 @@ pub(crate) fn helper<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, Py
             "the JS host has no helper '{name}'"
         ))),
     }
+}
+
+pub(crate) fn double_proxy(
+    py: Python<'_>,
+    obj: Value,
+    roundtrip: bool,
+    capture_this: bool,
+) -> PyResult<Value> {
+    crossing(py, |h| h.double_proxy(obj, roundtrip, capture_this))
 }
 
 pub(crate) fn same(a: JsRef, b: JsRef) -> bool {

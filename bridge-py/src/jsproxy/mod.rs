@@ -26,6 +26,7 @@ mod async_iter;
 mod attr;
 pub(crate) mod buffer;
 mod call;
+pub(crate) mod double;
 mod identity;
 mod iter;
 mod mapping;
@@ -36,6 +37,7 @@ mod to_py;
 
 pub use async_iter::{JsAsyncGenerator, JsAsyncIterable, JsAsyncIterator};
 pub use buffer::{JsBuffer, JsTypedArray};
+pub use double::JsDoubleProxy;
 pub use iter::{JsGenerator, JsIterable, JsIterator};
 pub use mapping::{JsMap, JsMutableMap, JsSet};
 pub use object_map::{JsJsonArray, ObjectMapBase};
@@ -98,7 +100,16 @@ impl JsProxy {
         };
         let base = PyClassInitializer::from(JsProxy { obj, this });
         let seq = JsFlags::ARRAY | JsFlags::TYPED_ARRAY | JsFlags::ARRAY_LIKE;
-        Ok(if flags.contains(JsFlags::CALLABLE) {
+        Ok(if flags.contains(JsFlags::DOUBLE_PROXY) {
+            let init = base
+                .add_subclass(JsCallable {
+                    vectorcall: Default::default(),
+                })
+                .add_subclass(JsDoubleProxy);
+            let obj = Bound::new(py, init)?;
+            crate::ffi::vectorcall::install(obj.as_any(), &obj.as_super().get().vectorcall);
+            obj.into_any()
+        } else if flags.contains(JsFlags::CALLABLE) {
             let obj = Bound::new(
                 py,
                 base.add_subclass(JsCallable {

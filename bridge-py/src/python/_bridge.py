@@ -48,11 +48,14 @@ def _install_ffi_module(js):
     for name in names:
         setattr(ffi, name, getattr(js, name))
     ffi.to_js = js.to_js
+    for name in ("create_proxy", "create_once_callable", "destroy_proxies", "JsDoubleProxy"):
+        setattr(ffi, name, getattr(js, name))
     ffi.ConversionError = js.ConversionError
     ffi.jsnull = js.jsnull
     ffi.JsNull = js.JsNull
     _json_writes_jsnull(js.jsnull)
-    ffi.__all__ = names + ["jsnull", "JsNull", "to_js", "ConversionError"]
+    ffi.__all__ = names + ["jsnull", "JsNull", "to_js", "ConversionError", "create_proxy",
+                           "create_once_callable", "destroy_proxies", "JsDoubleProxy"]
     import collections.abc as abc
     abc.MutableSequence.register(js.JsArray)
     abc.Mapping.register(js.JsMap)
