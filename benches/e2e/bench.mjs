@@ -324,6 +324,18 @@ ${Object.entries(STRINGS)
 bench_nest = BenchC()
 bench_nest.child = BenchC()
 bench_nest.child.v = 1
+
+from pyodide.ffi import create_proxy as _bench_create_proxy
+
+def bench_create_proxy_destroy(n):
+    f = bench_noop
+    for _ in range(n):
+        _bench_create_proxy(f).destroy()
+    return n
+
+bench_ints = list(range(100000))
+bench_dicts = [{"a": i, "b": "s", "c": [i]} for i in range(10000)]
+bench_big_bytes = bytes(range(256)) * (256 * 1024)  # 64 MiB
 `;
 
 // Generated Python loops (one function per op), appended to SETUP_HEAD.
@@ -597,6 +609,105 @@ const OPS = [
     make: () => (n) => {
       for (let i = 0; i < n; i++) globalThis.benchBigDst.set(globalThis.benchBig);
       return n + globalThis.benchBigDst[12345] - 57;
+    },
+    check: (v, n) => v === n,
+  },
+
+  // ---- the JS side of Python objects (issue 8)
+  {
+    key: "create_proxy_destroy",
+    title: "create_proxy(f).destroy() from Python",
+    make: (rt) => (n) => rt.runPython(`bench_create_proxy_destroy(${n})`),
+    check: (v, n) => v === n,
+  },
+  {
+    key: "globals_get_destroy",
+    title: "JS globals.get(name) + destroy()",
+    make: (rt) => (n) => {
+      const g = rt.globals;
+      let c = 0;
+      for (let i = 0; i < n; i++) {
+        const p = g.get("bench_c");
+        c += p.x;
+        p.destroy();
+      }
+      return c;
+    },
+    check: (v, n) => v === n,
+  },
+  {
+    key: "tojs_ints",
+    title: "toJs() of a 1e5-int Python list, per element",
+    make: (rt) => {
+      const l = rt.globals.get("bench_ints");
+      return (n) => {
+        let t = 0;
+        for (let i = 0; i < Math.max(1, Math.floor(n / 100000)); i++) t += l.toJs().length;
+        return t;
+      };
+    },
+    check: (v, n) => v === 100000 * Math.max(1, Math.floor(n / 100000)),
+  },
+  {
+    key: "tojs_dicts",
+    title: "toJs() of a 1e4-dict Python list {a, b, c: [..]}, per dict",
+    make: (rt) => {
+      const l = rt.globals.get("bench_dicts");
+      return (n) => {
+        let t = 0;
+        for (let i = 0; i < Math.max(1, Math.floor(n / 10000)); i++) {
+          const a = l.toJs({ dict_converter: Object.fromEntries });
+          t += a.length + a[9999].a - 9999;
+        }
+        return t;
+      };
+    },
+    check: (v, n) => v === 10000 * Math.max(1, Math.floor(n / 10000)),
+  },
+  {
+    key: "js_iterates_py_list",
+    title: "JS for…of over a 1e5-element Python list, per element",
+    make: (rt) => {
+      const l = rt.globals.get("bench_ints");
+      return (n) => {
+        let t = 0;
+        for (let i = 0; i < Math.max(1, Math.floor(n / 100000)); i++) for (const x of l) t += x;
+        return t;
+      };
+    },
+    check: (v, n) => v === 4999950000 * Math.max(1, Math.floor(n / 100000)),
+  },
+  {
+    key: "big_bytes_tojs",
+    title: "64 MiB bytes -> Uint8Array (toJs()), per copy",
+    n: 6,
+    make: (rt) => {
+      const b = rt.globals.get("bench_big_bytes");
+      return (n) => {
+        let t = 0;
+        for (let i = 0; i < n; i++) {
+          const u = b.toJs();
+          t += u.length + u[12345] - 57;
+        }
+        return t;
+      };
+    },
+    check: (v, n) => v === n * (64 << 20),
+  },
+  {
+    key: "big_bytes_getbuffer",
+    title: "64 MiB bytes getBuffer() + release() (zero-copy), per view",
+    make: (rt) => {
+      const b = rt.globals.get("bench_big_bytes");
+      return (n) => {
+        let t = 0;
+        for (let i = 0; i < n; i++) {
+          const v = b.getBuffer();
+          t += v.data[12345] - 57 + 1;
+          v.release();
+        }
+        return t;
+      };
     },
     check: (v, n) => v === n,
   },

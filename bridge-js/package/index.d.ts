@@ -11,9 +11,10 @@ export declare class PythonError extends Error {
 
 /**
  * A Python object seen from JavaScript. Attribute get/set/delete and `in`
- * reach Python; callable objects can be called. A few members are the
- * proxy's own rather than Python attributes; `proxy.$name` always reaches the
- * Python attribute `name` (e.g. `proxy.$type` for a Python attribute `type`).
+ * reach Python; which other members a proxy has depends on its Python type
+ * (the interfaces below). A few members are the proxy's own rather than
+ * Python attributes; `proxy.$name` always reaches the Python attribute
+ * `name` (e.g. `proxy.$type` for a Python attribute `type`).
  */
 export interface PyProxy {
   /** The Python class name, e.g. "Foo". */
@@ -22,13 +23,112 @@ export interface PyProxy {
   toString(): string;
   /** Python `repr(obj)`. */
   repr(): string;
-  /** Release the Python object now; later use throws. A second call does nothing. */
-  destroy(): void;
+  /** Convert deeply to JS (`pyodide.ffi.to_js`): list → Array, dict → Object, set → Set… */
+  toJs(options?: ToJsOptions): any;
+  /** Another proxy of the same object, with its own reference. */
+  copy(): this;
+  /**
+   * Release the Python object now; later use throws (with `message` if
+   * given, else naming the type and where it was destroyed). A second call
+   * does nothing.
+   */
+  destroy(options?: { message?: string }): void;
+  /** `destroy()`, for `using`. */
+  [Symbol.dispose](): void;
   [attr: string]: any;
 }
 
+export interface ToJsOptions {
+  /** Containers deeper than this stay PyProxies (default -1: no limit). */
+  depth?: number;
+  /** Every PyProxy made is pushed here (destroy them with `destroy_proxies`). */
+  pyproxies?: PyProxy[];
+  /** false: an object with no rule is a ConversionError instead of a PyProxy. */
+  create_pyproxies?: boolean;
+  /** Turns a dict's `[key, value]` entries into its JS value (e.g. `Object.fromEntries`, `(e) => new Map(e)`). */
+  dict_converter?: (entries: [any, any][]) => any;
+  /** Called for objects with no rule: `(value, convert, cacheConversion) => jsValue`. */
+  default_converter?: (value: PyProxy, convert: (v: any) => any, cacheConversion: (a: any, b: any) => void) => any;
+}
+
+export interface PyProxyWithLength extends PyProxy {
+  /** Python `len(obj)`. */
+  readonly length: number;
+}
+export interface PyProxyWithGet extends PyProxy {
+  /** `obj[key]`, or undefined when missing (KeyError / IndexError). */
+  get(key: any): any;
+}
+export interface PyProxyWithSet extends PyProxy {
+  /** `obj[key] = value`. */
+  set(key: any, value: any): void;
+  /** `del obj[key]`. */
+  delete(key: any): void;
+}
+export interface PyProxyWithHas extends PyProxy {
+  /** `key in obj`. */
+  has(key: any): boolean;
+}
+export interface PyIterable extends PyProxy {
+  [Symbol.iterator](): Iterator<any>;
+}
+export interface PyAsyncIterable extends PyProxy {
+  [Symbol.asyncIterator](): AsyncIterator<any>;
+}
+export interface PyIterator extends PyProxy {
+  next(value?: any): IteratorResult<any, any>;
+  [Symbol.iterator](): this;
+}
+export interface PyGenerator extends PyIterator {
+  /** Close the generator (its `finally` blocks run): `{done: true, value}`. */
+  return(value?: any): IteratorResult<any, any>;
+  /** Throw into the generator: what it yields next, or `{done: true, value}`. */
+  throw(err: any): IteratorResult<any, any>;
+}
+export interface PyAsyncIterator extends PyProxy {
+  next(value?: any): Promise<IteratorResult<any, any>>;
+}
+export interface PyAsyncGenerator extends PyAsyncIterator {
+  return(value?: any): Promise<IteratorResult<any, any>>;
+  throw(err: any): Promise<IteratorResult<any, any>>;
+}
+export interface PyAwaitable extends PyProxy, PromiseLike<any> {
+  then<A = any, B = never>(onFulfilled?: (v: any) => A | PromiseLike<A>, onRejected?: (e: any) => B | PromiseLike<B>): Promise<A | B>;
+  catch<B = never>(onRejected?: (e: any) => B | PromiseLike<B>): Promise<any>;
+  finally(onFinally?: () => void): Promise<any>;
+}
 export interface PyCallable extends PyProxy {
   (...args: any[]): any;
+  /** Call with keyword arguments: the last argument is an object of them. */
+  callKwargs(...argsThenKwargs: any[]): any;
+}
+export interface PyDict extends PyProxyWithLength, PyProxyWithGet, PyProxyWithSet, PyProxyWithHas, PyIterable {}
+export interface PySequence extends PyProxyWithLength, PyProxyWithGet, PyProxyWithHas, PyIterable {}
+export interface PyMutableSequence extends PySequence, PyProxyWithSet {}
+
+/** A zero-copy view of a Python buffer (`getBuffer()`). */
+export interface PyBufferView {
+  /** A typed array (or DataView) over the bytes in wasm memory; rebuilt after the memory grows (read it again). */
+  readonly data: ArrayBufferView;
+  /** The index of the first item in `data` (non-zero for negative strides). */
+  readonly offset: number;
+  readonly shape: number[];
+  /** In items. */
+  readonly strides: number[];
+  readonly ndim: number;
+  readonly nbytes: number;
+  readonly format: string;
+  readonly itemsize: number;
+  readonly readonly: boolean;
+  readonly c_contiguous: boolean;
+  readonly f_contiguous: boolean;
+  /** Give the buffer back to Python; a second call does nothing. */
+  release(): void;
+  [Symbol.dispose](): void;
+}
+export interface PyBuffer extends PyProxy {
+  /** `type`: "i8", "u8", "u8clamped", "i16", "u16", "i32", "u32", "i64", "u64", "f32", "f64" or "dataview" (default: from the format). */
+  getBuffer(type?: string): PyBufferView;
 }
 
 export declare const PyProxy: {
@@ -49,6 +149,8 @@ export interface LoadPythonOptions {
    * (JS a RangeError): default 400 nested crossings, 1 to 100000.
    */
   maxCrossingDepth?: number;
+  /** Record where each PyProxy is destroyed, for the error a later use raises (a stack capture per destroy()). */
+  traceDestroy?: boolean;
 }
 
 export interface PythonRuntime {
@@ -65,6 +167,8 @@ export interface PythonRuntime {
    * are not supported yet (no event loop). Rejects with PythonError.
    */
   runPythonAsync(code: string): Promise<any>;
+  /** Convert a JS value deeply to Python (Array → list, Object/Map → dict, Set → set); a PyProxy of the result. */
+  toPy(value: any, options?: { depth?: number; defaultConverter?: (value: any, convert: (v: any) => any, cache: (a: any, b: any) => void) => any }): any;
   /** Import a Python module. @throws {PythonError} */
   pyimport(name: string): PyProxy;
   /** `__main__`'s namespace (a dict). */

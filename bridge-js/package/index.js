@@ -138,6 +138,12 @@ class PythonRuntime {
     module.destroy();
   }
 
+  /** `obj[key]` of the Python object at `table key`, undefined when missing (one crossing). */
+  pyGetItem(key, item) {
+    this.crossing.argOut(0, item, 0);
+    return this.crossing.result(this.glue.py_getitem_fast(key, item));
+  }
+
   /** `it.next(...value)` on the Python iterator at `key` (one crossing); `done` is left in the scratch area. */
   pyNext(key, value) {
     if (value.length === 0) return this.crossing.result(this.glue.py_next_fast(key, 0, undefined));
@@ -251,6 +257,8 @@ class PythonRuntime {
  * @param {(text: string) => void} [options.stdout] receives Python's stdout, line by line
  * @param {(text: string) => void} [options.stderr] receives Python's stderr, line by line
  * @param {Record<string, string>} [options.env] extra environment variables
+ * @param {boolean} [options.traceDestroy] record where each PyProxy is destroyed, for the
+ *   error a later use raises (costs a stack capture per destroy(); default false)
  * @param {number} [options.maxCrossingDepth] how deeply JS and Python calls may nest
  *   before Python gets RecursionError (default 1000 crossings; see docs/lifetimes.md)
  */
@@ -282,6 +290,7 @@ export async function loadPython(options = {}) {
   const runtime = new PythonRuntime(glue, exports.memory);
   glue.init(makeHooks(runtime));
   runtime.loadHelpers();
+  runtime.traceDestroy = Boolean(options.traceDestroy);
   if (options.maxCrossingDepth !== undefined) {
     const n = options.maxCrossingDepth;
     if (!Number.isInteger(n) || n < 1 || n > 100_000) {

@@ -24,17 +24,22 @@ export class PyProxy {
 
 function alive(s) {
   if (s.destroyed) {
-    const where = s.destroyedAt ? ` It was destroyed ${s.destroyedAt}.` : "";
-    throw new Error(s.destroyedMessage ?? `This borrowed proxy of a Python ${s.typeName ?? "object"} has already been destroyed.${where}`);
+    if (s.destroyedMessage !== undefined) throw new Error(s.destroyedMessage);
+    const where = destroyedAt(s);
+    const how = where
+      ? ` It was destroyed ${where}.`
+      : s.runtime.traceDestroy
+        ? ""
+        : " (Load with loadPython({traceDestroy: true}) to see where it was destroyed.)";
+    throw new Error(`This proxy of a Python ${s.typeName ?? "object"} has already been destroyed (by destroy()).${how}`);
   }
   return s;
 }
 
-/** "at file:line" of the code that called destroy(). */
-function caller() {
-  const lines = String(new Error().stack ?? "").split("\n");
-  const frame = lines.find((l, i) => i > 0 && l.includes("at ") && !l.includes("pyproxy.js") && !l.includes("pyproxy_members.js"));
-  return frame?.trim();
+/** "at file:line" of the code that called destroy() (formatted only when needed). */
+function destroyedAt(s) {
+  const lines = String(s.destroyedBy?.stack ?? "").split("\n");
+  return lines.find((l, i) => i > 0 && l.includes("at ") && !l.includes("pyproxy.js") && !l.includes("pyproxy_members.js"))?.trim();
 }
 
 /**
@@ -96,22 +101,15 @@ function destroy(s, options) {
   if (options !== undefined && (options === null || typeof options !== "object")) {
     throw new TypeError(`destroy: options must be an object such as {message}, got ${options === null ? "null" : typeof options}`);
   }
-  s.typeName = safe(() => s.runtime.glue.py_type(s.key));
   if (options?.message !== undefined) s.destroyedMessage = String(options.message);
-  s.destroyedAt = caller();
+  // Where it was destroyed, for the error a later use raises: a stack
+  // capture costs microseconds, so only with loadPython({traceDestroy: true}).
+  if (s.runtime.traceDestroy) s.destroyedBy = new Error();
   s.destroyed = true;
   s.runtime.finalizer.unregister(s);
   // Releases this proxy's own reference (docs/lifetimes.md, T4/T5); other
   // holders of the same Python object are unaffected.
-  s.runtime.glue.py_release(s.key);
-}
-
-function safe(f) {
-  try {
-    return f();
-  } catch {
-    return undefined;
-  }
+  s.typeName = s.runtime.glue.py_destroy(s.key);
 }
 
 const inspect = Symbol.for("nodejs.util.inspect.custom");
@@ -126,10 +124,9 @@ function describe(s) {
 }
 
 function handlerFor(runtime) {
-  const state = runtime.proxies;
   return {
     get(target, prop) {
-      const s = state.get(target);
+      const s = target[STATE];
       if (typeof prop === "symbol") {
         if (prop === Symbol.toPrimitive) return () => alive(s).runtime.glue.py_str(s.key);
         if (prop === inspect) return () => describe(s);
@@ -142,13 +139,13 @@ function handlerFor(runtime) {
       return runtime.pyGet(alive(s).key, pythonName(prop));
     },
     set(target, prop, value) {
-      const s = alive(state.get(target));
+      const s = alive(target[STATE]);
       if (typeof prop === "symbol") throw new TypeError("PyProxy: symbol-keyed properties cannot be set on a Python object");
       runtime.pySet(s.key, pythonName(prop), value);
       return true;
     },
     has(target, prop) {
-      const s = alive(state.get(target));
+      const s = alive(target[STATE]);
       if (memberOf(s, prop) !== undefined) return true;
       if (typeof prop === "symbol") return false;
       return s.runtime.glue.py_has(s.key, pythonName(prop));
@@ -157,27 +154,28 @@ function handlerFor(runtime) {
     // (each configurable, so no Proxy invariant is at stake), plus whatever
     // the target itself has (an arrow function's `length` and `name`).
     ownKeys(target) {
-      const s = alive(state.get(target));
+      const s = alive(target[STATE]);
       const names = s.runtime.helper("proxy_dir")(s.proxy);
       const keys = names === "" ? [] : names.split("\0");
-      for (const k of Reflect.ownKeys(target)) if (!keys.includes(k)) keys.push(k);
+      for (const k of Reflect.ownKeys(target)) if (k !== STATE && !keys.includes(k)) keys.push(k);
       return keys;
     },
     getOwnPropertyDescriptor(target, prop) {
+      if (prop === STATE) return undefined; // configurable: hiding it keeps the invariants
       const own = Reflect.getOwnPropertyDescriptor(target, prop);
       if (own !== undefined) return own;
-      const s = alive(state.get(target));
+      const s = alive(target[STATE]);
       if (typeof prop === "symbol" || !s.runtime.glue.py_has(s.key, pythonName(prop))) return undefined;
       return { value: runtime.pyGet(s.key, pythonName(prop)), writable: true, enumerable: true, configurable: true };
     },
     deleteProperty(target, prop) {
-      const s = alive(state.get(target));
+      const s = alive(target[STATE]);
       if (typeof prop === "symbol") return true;
       s.runtime.glue.py_delete(s.key, pythonName(prop));
       return true;
     },
     apply(target, thisArg, args) {
-      const s = alive(state.get(target));
+      const s = alive(target[STATE]);
       runtime.stack.check();
       return runtime.pyCall(s.key, args);
     },
@@ -187,20 +185,34 @@ function handlerFor(runtime) {
   };
 }
 
+/** The proxy state on its target (a symbol-keyed own property: faster than a map). */
+const STATE = Symbol("pybridge.state");
+
+/** Object targets share a prototype that answers Node's util.inspect (which reads the target without running traps). */
+const TARGET_PROTO = {
+  [inspect]() {
+    return describe(this[STATE]);
+  },
+};
+
 /** A PyProxy owning the table entry `key`; `flags` are the object's PY_FLAGS. */
 export function makePyProxy(runtime, key, flags) {
   // An arrow function has no non-configurable own properties, so the traps
   // above never break a Proxy invariant; a plain object is used otherwise so
   // `typeof` tells callables apart.
-  const target = flags & PY_FLAGS.call ? () => {} : {};
+  let target;
+  if (flags & PY_FLAGS.call) {
+    target = () => {};
+    target[inspect] = () => describe(s);
+  } else {
+    target = Object.create(TARGET_PROTO);
+  }
   runtime.proxyHandler ??= handlerFor(runtime);
   const proxy = new Proxy(target, runtime.proxyHandler);
   const s = { key, flags, runtime, destroyed: false, proxy };
+  target[STATE] = s;
   runtime.proxies.set(proxy, s);
-  runtime.proxies.set(target, s);
   allProxies.add(proxy);
-  // Node's util.inspect looks at a Proxy's target without running its traps.
-  Object.defineProperty(target, inspect, { value: () => describe(s), configurable: true });
   runtime.finalizer.register(proxy, key, s);
   return proxy;
 }

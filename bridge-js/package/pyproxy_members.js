@@ -18,7 +18,7 @@ const CAPABILITIES = [
   [
     F.getitem,
     {
-      get: (s) => (key) => s.runtime.helper("proxy_get")(s.proxy, key),
+      get: (s) => (key) => s.runtime.pyGetItem(s.key, key),
       has: (s) => (key) => s.runtime.helper("proxy_has")(s.proxy, key),
     },
   ],

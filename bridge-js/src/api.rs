@@ -223,6 +223,24 @@ pub fn py_next_fast(k: f64, has_value: u32, o0: JsValue) -> u32 {
     })())
 }
 
+/// `proxy.get(key)`, the key in argument slot 0 (or `o0`): the item, or
+/// `undefined` when missing; one crossing.
+#[wasm_bindgen]
+pub fn py_getitem_fast(k: f64, o0: JsValue) -> u32 {
+    word_or_thrown((|| {
+        let key = key(k)?;
+        let item = fast_arg(0, o0)?;
+        match ops::getitem(key, item).map_err(op_error)? {
+            Some(v) => fast_out(Ok(v)),
+            None => {
+                let undefined = bridge_core::boundary::Tag::Undefined as u32;
+                scratch::set_f64(scratch::RESULT_WORD, undefined as f64);
+                Ok(undefined)
+            }
+        }
+    })())
+}
+
 /// An id for an attribute name JS will read often.
 #[wasm_bindgen]
 pub fn py_intern(name: &str) -> Result<u32, JsValue> {
@@ -317,6 +335,13 @@ pub fn py_buffer_release(id: u32) -> bool {
 #[wasm_bindgen]
 pub fn py_release(k: f64) -> Result<(), JsValue> {
     ops::release(key(k)?).map_err(op_error)
+}
+
+/// `proxy.destroy()`: drop its reference; the Python class name, for the
+/// error a later use raises.
+#[wasm_bindgen]
+pub fn py_destroy(k: f64) -> Result<String, JsValue> {
+    ops::destroy(key(k)?).map_err(op_error)
 }
 
 /// `[current crossing depth, its limit]`.

@@ -77,6 +77,25 @@ pub fn next(key: PyRef, send: Option<Value>) -> Result<(bool, Value), OpError> {
     })
 }
 
+/// `proxy.get(key)`: `obj[key]`, or `None` when it raises KeyError or
+/// IndexError (JS gets `undefined`, as in Pyodide).
+pub fn getitem(key: PyRef, item: Value) -> Result<Option<Value>, OpError> {
+    with_obj(key, |obj| {
+        let py = obj.py();
+        let item = value_to_py(py, item, None)?;
+        match obj.get_item(item) {
+            Ok(v) => out(&v).map(Some),
+            Err(e)
+                if e.is_instance_of::<pyo3::exceptions::PyKeyError>(py)
+                    || e.is_instance_of::<pyo3::exceptions::PyIndexError>(py) =>
+            {
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    })
+}
+
 /// `proxy.name` with an interned name (`intern_name`).
 pub fn getattr_interned(key: PyRef, name: u32) -> Result<Option<Value>, OpError> {
     with_obj(key, |obj| {
@@ -150,6 +169,18 @@ pub fn type_name(key: PyRef) -> Result<String, OpError> {
 /// One JS reference is gone (a `PyProxy` was collected).
 pub fn release(key: PyRef) -> Result<(), OpError> {
     Python::attach(|_| crate::pytable::release(key)).map_err(OpError::Bridge)
+}
+
+/// `destroy()`: the class name (for the error a later use raises), then one
+/// reference dropped: one crossing for both.
+pub fn destroy(key: PyRef) -> Result<String, OpError> {
+    let name = Python::attach(|py| {
+        crate::pytable::get(py, key)
+            .ok()
+            .and_then(|o| o.get_type().name().ok().map(|n| n.to_string()))
+    });
+    release(key)?;
+    Ok(name.unwrap_or_else(|| "object".to_owned()))
 }
 
 /// The traceback text of the exception held at `key` (a `PythonError`'s
