@@ -46,7 +46,9 @@ export function makeHooks(runtime) {
     /** JsDoubleProxy.unwrap(): the Python-table key of the object, or -1. */
     unwrapDouble(v) {
       const dp = runtime.doubleProxies.get(v);
-      return dp === undefined ? -1 : runtime.pythonKeyOf(dp.p);
+      if (dp === undefined) return -1;
+      if (runtime.proxies.get(dp.p)?.destroyed) throw new Error("Object has already been destroyed");
+      return runtime.pythonKeyOf(dp.p);
     },
     /** JsDoubleProxy.destroy(). */
     destroyDouble(v) {

@@ -119,9 +119,10 @@ export interface PyBufferView {
   readonly nbytes: number;
   readonly format: string;
   readonly itemsize: number;
-  readonly readonly: boolean;
-  readonly c_contiguous: boolean;
-  readonly f_contiguous: boolean;
+  /** 1 or 0 (as in Pyodide). */
+  readonly readonly: number;
+  readonly c_contiguous: number;
+  readonly f_contiguous: number;
   /** Give the buffer back to Python; a second call does nothing. */
   release(): void;
   [Symbol.dispose](): void;

@@ -3,8 +3,6 @@
 // method per feature. Each may run user code (getters, Proxy traps); a throw
 // reaches Python as JsException like any JS call's.
 
-import { PyProxy } from "./pyproxy.js";
-
 const INDEX = /^(0|[1-9][0-9]*)$/;
 
 export const pyHelpers = {
@@ -12,7 +10,7 @@ export const pyHelpers = {
   onceCallable(p) {
     let called = false;
     return function (...args) {
-      if (called) throw new Error("This function can only be called once.");
+      if (called) throw new Error("OnceProxy can only be called once");
       called = true;
       try {
         return p(...args);
@@ -23,9 +21,7 @@ export const pyHelpers = {
   },
   /** destroy_proxies(arr): destroy every PyProxy in the JS array. */
   destroyProxies(arr) {
-    for (const p of Array.from(arr)) {
-      if (p instanceof PyProxy) p.destroy();
-    }
+    for (const p of Array.from(arr)) p.destroy(); // a non-proxy: "p.destroy is not a function", as in Pyodide
   },
   newArray: () => [],
   /**

@@ -43,40 +43,43 @@ export class PyBufferView {
     this._first = start + lo; // lowest address touched
     this._nbytes = hi - lo;
     this.itemsize = itemsize;
-    this.readonly = readonly;
     this.format = format;
     this.shape = shape;
     this.ndim = shape.length;
-    this.nbytes = shape.reduce((a, b) => a * b, 1) * itemsize;
+    // The bytes the view spans, from the lowest to the highest touched (as in Pyodide).
+    this.nbytes = hi - lo;
     this.released = false;
     const name = type ?? typeOfFormat(format);
     const Ctor = BY_TYPE[name];
     if (Ctor === undefined) {
       this.release();
-      throw new TypeError(
-        type === undefined
-          ? `getBuffer: no typed array reads the format ${JSON.stringify(format)}; ask for getBuffer("dataview")`
-          : `getBuffer: unknown type ${JSON.stringify(type)} (expected one of ${Object.keys(BY_TYPE).join(", ")})`,
+      if (type !== undefined) throw new Error(`Unknown type ${type}`);
+      throw new Error(
+        /^[>!]/.test(format)
+          ? "JavaScript has no native support for big endian buffers. Pass an explicit type: getBuffer('dataview') returns a DataView, which reads big endian data; toJs() converts the buffer to little endian."
+          : `getBuffer: no typed array reads the format ${JSON.stringify(format)}; ask for getBuffer("dataview")`,
       );
     }
     const unit = Ctor === DataView ? 1 : Ctor.BYTES_PER_ELEMENT;
-    if (this._first % unit !== 0 || this._nbytes % unit !== 0 || strides.some((s) => s % unit !== 0) || -lo % unit !== 0) {
+    if (this._first % unit !== 0 || this._nbytes % unit !== 0) {
       this.release();
-      throw new TypeError(`getBuffer: the buffer is not aligned to ${unit}-byte ${name} elements; ask for getBuffer("dataview")`);
+      throw new Error(`Buffer does not have valid alignment for a ${Ctor.name}`);
     }
     this._ctor = Ctor;
     this._unit = unit;
     this.offset = lo === 0 ? 0 : -lo / unit;
     this.strides = strides.map((s) => s / unit);
-    this.c_contiguous = contiguous(shape, strides, itemsize, false);
-    this.f_contiguous = contiguous(shape, strides, itemsize, true);
+    // 1/0, as Pyodide has them
+    this.c_contiguous = contiguous(shape, strides, itemsize, false) ? 1 : 0;
+    this.f_contiguous = contiguous(shape, strides, itemsize, true) ? 1 : 0;
+    this.readonly = readonly ? 1 : 0;
     this._memory = undefined;
     this._data = undefined;
   }
 
   /** A typed array (or DataView) over the bytes, in wasm memory: no copy. */
   get data() {
-    if (this.released) throw new Error("PyBufferView: the buffer was released; call getBuffer() again");
+    if (this.released) return undefined; // released: no data (as in Pyodide)
     const memory = this._runtime.mem.memory.buffer;
     if (this._memory !== memory) {
       this._data = this._ctor === DataView ? new DataView(memory, this._first, this._nbytes) : new this._ctor(memory, this._first, this._nbytes / this._unit);

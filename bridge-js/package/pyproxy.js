@@ -11,7 +11,7 @@
 // Python attribute `type` (Pyodide's escape). A `$` name always means Python.
 
 import { PY_FLAGS } from "./flags.js";
-import { membersFor } from "./pyproxy_members.js";
+import { membersFor, invoke } from "./pyproxy_members.js";
 
 /** Every PyProxy of every runtime, for `instanceof` only (it maps nothing to keys). */
 const allProxies = new WeakSet();
@@ -24,14 +24,14 @@ export class PyProxy {
 
 function alive(s) {
   if (s.destroyed) {
-    if (s.destroyedMessage !== undefined) throw new Error(s.destroyedMessage);
     const where = destroyedAt(s);
     const how = where
-      ? ` It was destroyed ${where}.`
+      ? `It was destroyed ${where}.`
       : s.runtime.traceDestroy
         ? ""
-        : " (Load with loadPython({traceDestroy: true}) to see where it was destroyed.)";
-    throw new Error(`This proxy of a Python ${s.typeName ?? "object"} has already been destroyed (by destroy()).${how}`);
+        : "Load with loadPython({traceDestroy: true}) to see where it was destroyed.";
+    const first = s.destroyedMessage ?? "Object has already been destroyed";
+    throw new Error(`${first}\nThe proxy was of a Python ${s.typeName ?? "object"}, destroyed by destroy(). ${how}`.trimEnd());
   }
   return s;
 }
@@ -97,6 +97,7 @@ function pythonName(prop) {
 }
 
 function destroy(s, options) {
+  s = s.root ?? s; // a bind()/captureThis() proxy shares its original's life
   if (s.destroyed) return;
   if (options !== undefined && (options === null || typeof options !== "object")) {
     throw new TypeError(`destroy: options must be an object such as {message}, got ${options === null ? "null" : typeof options}`);
@@ -113,6 +114,7 @@ function destroy(s, options) {
 }
 
 const inspect = Symbol.for("nodejs.util.inspect.custom");
+const INDEX = /^(0|[1-9][0-9]*)$/;
 
 function describe(s) {
   if (s.destroyed) return `[PyProxy of a destroyed ${s.typeName ?? "object"}]`;
@@ -136,7 +138,15 @@ function handlerFor(runtime) {
       }
       const member = memberOf(s, prop);
       if (member) return member(s);
-      return runtime.pyGet(alive(s).key, pythonName(prop));
+      alive(s);
+      // As in Pyodide: `d.k` reads a dict's item, `l[0]` a sequence's.
+      if (s.flags & PY_FLAGS.dict) {
+        const v = runtime.pyGetItem(s.key, prop);
+        if (v !== undefined) return v;
+      } else if (s.flags & PY_FLAGS.sequence && INDEX.test(prop)) {
+        return runtime.pyGetItem(s.key, Number(prop));
+      }
+      return runtime.pyGet(s.key, pythonName(prop));
     },
     set(target, prop, value) {
       const s = alive(target[STATE]);
@@ -148,11 +158,17 @@ function handlerFor(runtime) {
       const s = alive(target[STATE]);
       if (memberOf(s, prop) !== undefined) return true;
       if (typeof prop === "symbol") return false;
+      // `"k" in d` is `k in d` for a dict, as in Pyodide; else hasattr.
+      if (s.flags & PY_FLAGS.dict && s.runtime.helper("proxy_dict_has")(s.proxy, prop)) return true;
       return s.runtime.glue.py_has(s.key, pythonName(prop));
     },
     // `Object.keys`, `for…in`, `Reflect.ownKeys`: the names `dir()` lists
     // (each configurable, so no Proxy invariant is at stake), plus whatever
     // the target itself has (an arrow function's `length` and `name`).
+    // `Reflect.ownKeys`: the names dir() lists, without dunders; for a dict
+    // also its str and int keys. Attributes are not enumerable (Object.keys
+    // of an instance is [], as in Pyodide); a dict's keys are. Each is
+    // configurable, so no Proxy invariant is at stake.
     ownKeys(target) {
       const s = alive(target[STATE]);
       const names = s.runtime.helper("proxy_dir")(s.proxy);
@@ -165,17 +181,23 @@ function handlerFor(runtime) {
       const own = Reflect.getOwnPropertyDescriptor(target, prop);
       if (own !== undefined) return own;
       const s = alive(target[STATE]);
-      if (typeof prop === "symbol" || !s.runtime.glue.py_has(s.key, pythonName(prop))) return undefined;
-      return { value: runtime.pyGet(s.key, pythonName(prop)), writable: true, enumerable: true, configurable: true };
+      if (typeof prop === "symbol") return undefined;
+      if (s.flags & PY_FLAGS.dict && s.runtime.helper("proxy_dict_has")(s.proxy, prop)) {
+        return { value: s.runtime.helper("proxy_dict_item")(s.proxy, prop), writable: true, enumerable: true, configurable: true };
+      }
+      if (!s.runtime.glue.py_has(s.key, pythonName(prop))) return undefined;
+      return { value: runtime.pyGet(s.key, pythonName(prop)), writable: true, enumerable: false, configurable: true };
     },
     deleteProperty(target, prop) {
       const s = alive(target[STATE]);
       if (typeof prop === "symbol") return true;
-      s.runtime.glue.py_delete(s.key, pythonName(prop));
+      // delattr: a missing attribute is PythonError(AttributeError), as in Pyodide.
+      s.runtime.helper("proxy_delattr")(s.proxy, pythonName(prop));
       return true;
     },
     apply(target, thisArg, args) {
       const s = alive(target[STATE]);
+      if (s.bound !== undefined) return invoke(s, thisArg, args);
       runtime.stack.check();
       return runtime.pyCall(s.key, args);
     },
@@ -183,6 +205,34 @@ function handlerFor(runtime) {
       return PyProxy.prototype;
     },
   };
+}
+
+/**
+ * `f.bind(thisArg, ...args)` / `f.captureThis()`: a new callable proxy of the
+ * same object with `this` and leading arguments fixed. It shares the
+ * original's table reference and life (destroying either destroys both, as
+ * in Pyodide); `copy()` makes an independent one.
+ */
+function bindProxy(s, how) {
+  const root = s.root ?? s;
+  const prev = s.bound ?? { args: [], captureThis: false, hasThis: false, thisArg: undefined };
+  const bound = { ...prev, args: [...prev.args, ...(how.args ?? [])] };
+  if (how.captureThis) bound.captureThis = true;
+  if ("thisArg" in how && !prev.hasThis) {
+    bound.thisArg = how.thisArg;
+    bound.hasThis = true;
+  }
+  const target = () => {};
+  const bs = Object.create(root);
+  bs.root = root;
+  bs.bound = bound;
+  target[STATE] = bs;
+  target[inspect] = () => describe(root);
+  const proxy = new Proxy(target, root.runtime.proxyHandler);
+  bs.proxy = proxy;
+  root.runtime.proxies.set(proxy, bs);
+  allProxies.add(proxy);
+  return proxy;
 }
 
 /** The proxy state on its target (a symbol-keyed own property: faster than a map). */
@@ -208,6 +258,7 @@ export function makePyProxy(runtime, key, flags) {
     target = Object.create(TARGET_PROTO);
   }
   runtime.proxyHandler ??= handlerFor(runtime);
+  runtime.bindProxy ??= bindProxy;
   const proxy = new Proxy(target, runtime.proxyHandler);
   const s = { key, flags, runtime, destroyed: false, proxy };
   target[STATE] = s;

@@ -12,14 +12,15 @@
 import { PY_FLAGS as F, SCRATCH } from "./flags.js";
 import { PyBufferView } from "./pybuffer.js";
 
-/** Member tables by capability, in lookup order. */
+/** Member tables by capability, in lookup order (the first table naming a member wins). */
 const CAPABILITIES = [
   [F.len, { length: (s) => s.runtime.helper("proxy_len")(s.proxy) }],
   [
     F.getitem,
     {
       get: (s) => (key) => s.runtime.pyGetItem(s.key, key),
-      has: (s) => (key) => s.runtime.helper("proxy_has")(s.proxy, key),
+      // A type with __getitem__ is iterable (the old sequence protocol), as in Pyodide.
+      [Symbol.iterator]: (s) => () => iterate(s.runtime, s.runtime.helper("proxy_iter")(s.proxy)),
     },
   ],
   [
@@ -34,7 +35,6 @@ const CAPABILITIES = [
     },
   ],
   [F.contains, { has: (s) => (key) => s.runtime.helper("proxy_has")(s.proxy, key) }],
-  [F.iter, { [Symbol.iterator]: (s) => () => iterate(s.runtime, s.runtime.helper("proxy_iter")(s.proxy)) }],
   [
     F.next,
     {
@@ -42,12 +42,11 @@ const CAPABILITIES = [
         function next(...value) {
           return step(s.runtime, s.key, value);
         },
-      [Symbol.iterator]: (s) =>
-        function () {
-          return this;
-        },
+      // An iterator is its own iterator.
+      [Symbol.iterator]: (s) => () => s.proxy,
     },
   ],
+  [F.iter, { [Symbol.iterator]: (s) => () => iterate(s.runtime, s.runtime.helper("proxy_iter")(s.proxy)) }],
   [
     F.generator,
     {
@@ -58,13 +57,13 @@ const CAPABILITIES = [
   [
     F.asyncIter,
     {
-      [Symbol.asyncIterator]: (s) => () => asyncIterate(s.runtime, s.runtime.helper("proxy_aiter")(s.proxy)),
+      [Symbol.asyncIterator]: (s) => () => (s.flags & F.asyncNext ? s.proxy : asyncIterate(s.runtime, s.runtime.helper("proxy_aiter")(s.proxy))),
     },
   ],
+  [F.asyncNext, { next: (s) => (...value) => asyncStep(s.runtime, s.proxy, "next", value) }],
   [
-    F.asyncNext,
+    F.asyncGenerator,
     {
-      next: (s) => (...value) => asyncStep(s.runtime, s.proxy, "next", value),
       return: (s) => (...value) => asyncStep(s.runtime, s.proxy, "return", value),
       throw: (s) => (...err) => asyncStep(s.runtime, s.proxy, "throw", err),
     },
@@ -77,26 +76,48 @@ const CAPABILITIES = [
       finally: (s) => (onFinally) => awaited(s).finally(onFinally),
     },
   ],
-  [
-    F.buffer,
-    {
-      getBuffer: (s) => (type) => new PyBufferView(s.runtime, s.runtime.glue.py_get_buffer(s.key), type),
-    },
-  ],
+  [F.buffer, { getBuffer: (s) => (type) => new PyBufferView(s.runtime, s.runtime.glue.py_get_buffer(s.key), type) }],
   [
     F.call,
     {
-      callKwargs: (s) =>
-        (...args) => {
-          const kwargs = args.pop();
-          if (kwargs === null || typeof kwargs !== "object" || Array.isArray(kwargs)) {
-            throw new TypeError("callKwargs: the last argument must be an object of keyword arguments");
-          }
-          return s.runtime.helper("proxy_call_kwargs")(s.proxy, args, kwargs);
-        },
+      callKwargs: (s) => (...args) => callWith(s, { kwargs: true }, args, "callKwargs"),
+      callRelaxed: (s) => (...args) => callWith(s, { relaxed: true }, args),
+      callKwargsRelaxed: (s) => (...args) => callWith(s, { kwargs: true, relaxed: true }, args, "callKwargsRelaxed"),
+      callWithOptions: (s) => (options, ...args) => callWith(s, options ?? {}, args, "callWithOptions with 'kwargs: true'"),
+      // As on a JS function; `this` is dropped unless captureThis() asked for it.
+      call: (s) => (thisArg, ...args) => invoke(s, thisArg, args),
+      apply: (s) => (thisArg, args) => invoke(s, thisArg, args == null ? [] : Array.from(args)),
+      bind: (s) => (thisArg, ...args) => s.runtime.bindProxy(s, { thisArg, args }),
+      captureThis: (s) => () => s.runtime.bindProxy(s, { captureThis: true }),
     },
   ],
 ];
+
+/** A call through a callable proxy, with its bound arguments and `this`. */
+export function invoke(s, thisArg, args) {
+  const b = s.bound;
+  let all = b ? [...b.args, ...args] : args;
+  if (b?.captureThis) all = [b.hasThis ? b.thisArg : thisArg, ...all];
+  if (s.runtime.stack) s.runtime.stack.check();
+  return s.runtime.pyCall(s.key, all);
+}
+
+/** callKwargs / callRelaxed / callWithOptions({kwargs, relaxed}). */
+function callWith(s, options, args, what) {
+  if (options === null || typeof options !== "object") throw new TypeError("callWithOptions: the options must be an object {kwargs, relaxed}");
+  let kwargs;
+  if (options.kwargs) {
+    if (args.length === 0) throw new TypeError(`${what} requires at least one argument (the key word argument object)`);
+    kwargs = args.pop();
+    if (kwargs === null || typeof kwargs !== "object" || Array.isArray(kwargs) || kwargs instanceof Map) {
+      throw new TypeError("kwargs argument is not an object");
+    }
+  }
+  const b = s.bound;
+  let all = b ? [...b.args, ...args] : args;
+  if (b?.captureThis && b.hasThis) all = [b.thisArg, ...all];
+  return s.runtime.helper("proxy_call_with")(s.proxy, all, kwargs, Boolean(options.relaxed));
+}
 
 const cache = new Map(); // flags -> merged member table
 
@@ -141,6 +162,7 @@ function* iterate(runtime, it) {
 }
 
 async function asyncStep(runtime, proxy, method, args) {
+  if (!runtime.proxies.has(proxy)) throw new TypeError("not a PyProxy");
   const run = runtime.helper("proxy_anext")(proxy, method, ...args);
   return pair(await runtime.drive(run));
 }

@@ -24,13 +24,13 @@ fn module_getattr<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny
     }
 }
 
-/// `pyodide.ffi.to_js(obj, *, depth=-1, pyproxies=None, create_pyproxies=True,
+/// `pyodide.ffi.to_js(obj, /, *, depth=-1, pyproxies=None, create_pyproxies=True,
 /// dict_converter=None, default_converter=None)`: see `convert/to_js.rs`.
 #[pyfunction]
-#[pyo3(signature = (obj, /, *, depth = -1, pyproxies = None, create_pyproxies = true, dict_converter = None, default_converter = None, eager_converter = None))]
+#[pyo3(signature = (*args, depth = -1, pyproxies = None, create_pyproxies = true, dict_converter = None, default_converter = None, eager_converter = None))]
 #[allow(clippy::too_many_arguments)]
 fn to_js<'py>(
-    obj: &Bound<'py, PyAny>,
+    args: &Bound<'py, pyo3::types::PyTuple>,
     depth: i32,
     pyproxies: Option<Bound<'py, PyAny>>,
     create_pyproxies: bool,
@@ -38,16 +38,23 @@ fn to_js<'py>(
     default_converter: Option<Bound<'py, PyAny>>,
     eager_converter: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    if args.len() != 1 {
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "to_js() takes exactly 1 positional argument ({} given)",
+            args.len()
+        )));
+    }
+    let obj = args.get_item(0)?;
     if eager_converter.as_ref().is_some_and(|c| !c.is_none()) {
         return Err(pyo3::exceptions::PyNotImplementedError::new_err(
             "to_js: eager_converter is not supported yet; use default_converter",
         ));
     }
     crate::convert::to_js::to_js(
-        obj,
+        &obj,
         crate::convert::to_js::Options {
             depth,
-            pyproxies,
+            pyproxies: pyproxies.filter(|p| !p.is_none()),
             create_pyproxies,
             dict_converter: dict_converter.filter(|c| !c.is_none()),
             default_converter: default_converter.filter(|c| !c.is_none()),

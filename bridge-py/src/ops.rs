@@ -161,9 +161,10 @@ pub fn repr(key: PyRef) -> Result<String, OpError> {
     with_obj(key, |obj| Ok(obj.repr()?.to_string()))
 }
 
-/// The class name: `PyProxy.type`.
+/// The type's C name (`tp_name`): `PyProxy.type`, as in Pyodide (`"ConfCm"`,
+/// `"collections.OrderedDict"`).
 pub fn type_name(key: PyRef) -> Result<String, OpError> {
-    with_obj(key, |obj| obj.get_type().name()?.extract())
+    with_obj(key, |obj| Ok(crate::ffi::tp_name(&obj)))
 }
 
 /// One JS reference is gone (a `PyProxy` was collected).
@@ -177,7 +178,7 @@ pub fn destroy(key: PyRef) -> Result<String, OpError> {
     let name = Python::attach(|py| {
         crate::pytable::get(py, key)
             .ok()
-            .and_then(|o| o.get_type().name().ok().map(|n| n.to_string()))
+            .map(|o| crate::ffi::tp_name(&o))
     });
     release(key)?;
     Ok(name.unwrap_or_else(|| "object".to_owned()))

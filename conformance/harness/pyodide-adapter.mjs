@@ -18,6 +18,12 @@ export async function loadPython({ stdout, stderr } = {}) {
     runPythonAsync: (code) => pyodide.runPythonAsync(code),
     pyimport: (name) => pyodide.pyimport(name),
     globals: pyodide.globals,
+    // Pass-throughs for the names our runtime exposes as well.
+    toPy: (value, options) => pyodide.toPy(value, options),
+    registerJsModule: (name, module) => pyodide.registerJsModule(name, module),
+    unregisterJsModule: (name) => pyodide.unregisterJsModule(name),
+    PyProxy: pyodide.ffi.PyProxy,
+    PythonError: pyodide.ffi.PythonError,
     pyodide,
   };
 }

@@ -18,7 +18,7 @@ use bridge_core::error::BridgeError;
 use bridge_core::value::Value as V;
 use pyo3::prelude::*;
 use pyo3::types::{
-    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyString,
+    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PySet, PyString,
     PyTuple,
 };
 
@@ -46,42 +46,54 @@ impl<'py> PyWalk<'py> {
         })
     }
 
-    /// The JS property name a dict key becomes, or why it cannot be one.
+    /// The JS property name a dict key becomes (JS `String(key)` of its
+    /// converted value), or why it cannot be one.
     fn property_name(&mut self, key: &Bound<'py, PyAny>) -> Result<String, BridgeError> {
         if let Ok(s) = key.cast::<PyString>() {
-            return self.keep(
-                s.to_str()
-                    .map(str::to_owned)
-                    .or_else(|_| Ok(s.to_string_lossy().into_owned())),
-            );
+            return Ok(s.to_string_lossy().into_owned());
         }
-        if key.is_instance_of::<PyBool>() {
-            return Err(BridgeError::conversion(
-                "bool",
-                "a dict key must be a str or a number to become a JS object property; use dict_converter (e.g. js.Map.new) for other keys",
-            ));
+        if let Ok(b) = key.cast::<PyBool>() {
+            return Ok(if b.is_true() { "true" } else { "false" }.to_owned());
+        }
+        if key.is_none() {
+            return Ok("undefined".to_owned());
         }
         if let Ok(i) = key.cast::<PyInt>() {
             return self.keep(i.str().map(|s| s.to_string()));
         }
         if let Ok(f) = key.cast::<PyFloat>() {
             let x = f.value();
-            return Ok(if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
-                format!("{}", x as i64)
+            return Ok(if x.fract() == 0.0 && x.abs() < 1e21 {
+                format!("{}", x as i128)
             } else {
                 format!("{x}")
             });
         }
-        let t = key
-            .get_type()
-            .name()
-            .map(|n| n.to_string())
-            .unwrap_or_default();
-        Err(BridgeError::conversion(
-            t,
-            "a dict key must be a str or a number to become a JS object property; use dict_converter (e.g. js.Map.new or Object.fromEntries) for other keys",
-        ))
+        Err(self.fail(bad_key(key, "Map")))
     }
+
+    /// Fail with `ConversionError(message)`, the message exactly as given.
+    fn fail(&mut self, message: String) -> BridgeError {
+        self.error = Some(crate::jsexception::ConversionError::new_err(message.clone()));
+        BridgeError::conversion("object", message)
+    }
+}
+
+/// Only primitives can be keys of a converted dict or members of a converted
+/// set (as in Pyodide, whatever `dict_converter` is given).
+fn is_primitive_key(key: &Bound<'_, PyAny>) -> bool {
+    key.is_none()
+        || key.is_instance_of::<PyBool>()
+        || key.is_instance_of::<PyInt>()
+        || key.is_instance_of::<PyFloat>()
+        || key.is_instance_of::<PyString>()
+        || key.is_instance_of::<JsProxy>()
+        || crate::jsnull::is_jsnull(key)
+}
+
+fn bad_key(key: &Bound<'_, PyAny>, what: &str) -> String {
+    let r = key.repr().map(|r| r.to_string()).unwrap_or_else(|_| "the key".into());
+    format!("Cannot use {r} as a key for a Javascript {what}")
 }
 
 impl<'py> Walk for PyWalk<'py> {
@@ -93,8 +105,7 @@ impl<'py> Walk for PyWalk<'py> {
         let container = node.is_instance_of::<PyList>()
             || node.is_instance_of::<PyTuple>()
             || node.is_instance_of::<PyDict>()
-            || node.is_instance_of::<PySet>()
-            || node.is_instance_of::<PyFrozenSet>();
+            || node.is_instance_of::<PySet>();
         container.then(|| node.as_ptr() as usize)
     }
 
@@ -117,25 +128,29 @@ impl<'py> Walk for PyWalk<'py> {
             return Ok(Shape::List(t.iter().collect()));
         }
         if let Ok(d) = node.cast::<PyDict>() {
-            if self.object_keys {
-                let mut seen = HashSet::new();
-                for k in d.keys() {
+            let mut seen = HashSet::new();
+            for k in d.keys() {
+                if !is_primitive_key(&k) {
+                    return Err(self.fail(bad_key(&k, "Map")));
+                }
+                if self.object_keys {
                     let name = self.property_name(&k)?;
                     if !seen.insert(name.clone()) {
-                        return Err(BridgeError::conversion(
-                            "dict",
-                            format!("two keys become the same JS property name {name:?}; use dict_converter (e.g. js.Map.new) to keep both"),
-                        ));
+                        return Err(self.fail(format!(
+                            "Key collision when converting Python dictionary to JavaScript. Key: '{name}'"
+                        )));
                     }
                 }
             }
             return Ok(Shape::Map(d.iter().collect()));
         }
         if let Ok(s) = node.cast::<PySet>() {
-            return Ok(Shape::Set(s.iter().collect()));
-        }
-        if let Ok(s) = node.cast::<PyFrozenSet>() {
-            return Ok(Shape::Set(s.iter().collect()));
+            let items: Vec<_> = s.iter().collect();
+            if let Some(k) = items.iter().find(|k| !is_primitive_key(k)) {
+                let msg = bad_key(k, "Set");
+                return Err(self.fail(msg));
+            }
+            return Ok(Shape::Set(items));
         }
         if node.is_instance_of::<PyBytes>()
             || node.is_instance_of::<PyByteArray>()
@@ -205,6 +220,13 @@ pub struct Options<'py> {
 /// or a primitive).
 pub fn to_js<'py>(obj: &Bound<'py, PyAny>, options: Options<'py>) -> PyResult<Bound<'py, PyAny>> {
     let py = obj.py();
+    if let Some(list) = &options.pyproxies {
+        if !list.is_instance_of::<crate::jsproxy::JsArray>() {
+            return Err(pyo3::exceptions::PyTypeError::new_err(
+                "Expected a JsArray for the pyproxies argument",
+            ));
+        }
+    }
     let max_depth = if options.depth < 0 {
         usize::MAX
     } else {
@@ -229,18 +251,27 @@ pub fn to_js<'py>(obj: &Bound<'py, PyAny>, options: Options<'py>) -> PyResult<Bo
         })
         .with_converter(move |node, walk: &mut PyWalk<'py>| {
             if let (Some(conv), Some(nested)) = (&converter, &convert_nested) {
-                let cache = py.None();
                 let r = conv
-                    .call1((node, nested, cache))
+                    .call1((node, &nested.0, &nested.1))
                     .and_then(|v| py_to_value(&v));
-                return walk.keep(r).map(|v| Some(Shape::Leaf(v)));
+                return match r {
+                    Ok(v) => Ok(Some(Shape::Leaf(v))),
+                    Err(e) => {
+                        let err = crate::jsexception::ConversionError::new_err(
+                            "Conversion from python to javascript failed",
+                        );
+                        err.set_cause(py, Some(e));
+                        walk.error = Some(err);
+                        Err(BridgeError::conversion("object", "default_converter raised"))
+                    }
+                };
             }
             if create {
                 return Ok(Some(Shape::Leaf(V::Handle(Ref::Py(
                     crate::pytable::export(node)?,
                 )))));
             }
-            Ok(None)
+            Err(walk.fail("No conversion known for x.".to_owned()))
         });
         planner.plan(&mut walk, obj.clone())
     };
@@ -253,15 +284,22 @@ pub fn to_js<'py>(obj: &Bound<'py, PyAny>, options: Options<'py>) -> PyResult<Bo
                 .unwrap_or_else(|| crate::error::bridge_to_pyerr(e)))
         }
     };
-    // A lone value (not an object that becomes a PyProxy) needs no JS-side build.
-    if let [bridge_core::convert::PlanNode::Leaf(v)] = plan.nodes.as_slice() {
-        if !matches!(v, V::Handle(Ref::Py(_))) {
-            let Some(bridge_core::convert::PlanNode::Leaf(v)) = plan.nodes.into_iter().next()
-            else {
-                unreachable!("checked above")
-            };
-            return crate::convert::to_py::value_to_py(py, v, None);
+    // A lone value needs no JS-side build. An object with no rule at the root
+    // becomes a JS PyProxy that Python holds, a JsDoubleProxy, as in Pyodide
+    // (`destroy()` it, or let it be collected).
+    if let [bridge_core::convert::PlanNode::Leaf(_)] = plan.nodes.as_slice() {
+        let Some(bridge_core::convert::PlanNode::Leaf(v)) = plan.nodes.into_iter().next() else {
+            unreachable!("checked above")
+        };
+        if matches!(v, V::Handle(Ref::Py(_))) {
+            let proxy = host::double_proxy(py, v, true, false)?;
+            let proxy = crate::convert::to_py::value_to_py(py, proxy, None)?;
+            if let Some(list) = &options.pyproxies {
+                list.call_method1("push", (&proxy,))?;
+            }
+            return Ok(proxy);
         }
+        return crate::convert::to_py::value_to_py(py, v, None);
     }
     let (ops, pool, objects) = wire::encode_plan(plan).map_err(crate::error::bridge_to_pyerr)?;
     let opts = ToJsOptions {
@@ -281,9 +319,15 @@ fn js_ref(v: &Option<Bound<'_, PyAny>>) -> PyResult<Option<Value>> {
     }
 }
 
-/// The `convert` a `default_converter` gets: `to_js` with the same options.
-fn nested_converter<'py>(py: Python<'py>, options: &Options<'py>) -> PyResult<Bound<'py, PyAny>> {
-    py.import(crate::runner::MODULE_NAME)?
+/// The `convert` and `cacheConversion` a `default_converter` gets: `to_js`
+/// with the same options, and (accepted, not needed: shared children are
+/// converted once anyway) a cache hook.
+fn nested_converter<'py>(
+    py: Python<'py>,
+    options: &Options<'py>,
+) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+    let pair = py
+        .import(crate::runner::MODULE_NAME)?
         .getattr("nested_to_js")?
         .call1((
             options.depth,
@@ -291,5 +335,6 @@ fn nested_converter<'py>(py: Python<'py>, options: &Options<'py>) -> PyResult<Bo
             options.create_pyproxies,
             options.dict_converter.clone(),
             options.default_converter.clone(),
-        ))
+        ))?;
+    Ok((pair.get_item(0)?, pair.get_item(1)?))
 }

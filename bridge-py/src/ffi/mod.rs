@@ -127,6 +127,20 @@ pub fn has_buffer(obj: &Bound<'_, PyAny>) -> bool {
     }
 }
 
+/// The `tp_name` of `obj`'s type: `"list"`, `"collections.OrderedDict"`, a
+/// class's `__qualname__`…
+pub fn tp_name(obj: &Bound<'_, PyAny>) -> String {
+    // SAFETY: the GIL is held and `obj` is alive; `tp_name` is a NUL-terminated
+    // string owned by the type object, which outlives this call.
+    unsafe {
+        let name = (*ffi::Py_TYPE(obj.as_ptr())).tp_name;
+        if name.is_null() {
+            return "object".to_owned();
+        }
+        std::ffi::CStr::from_ptr(name).to_string_lossy().into_owned()
+    }
+}
+
 /// `PyGen_Check`: a Python generator object.
 pub fn is_generator(obj: &Bound<'_, PyAny>) -> bool {
     // SAFETY: the GIL is held and `obj` is alive; `PyGen_Check` only reads

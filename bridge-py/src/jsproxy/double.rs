@@ -47,13 +47,20 @@ impl JsDoubleProxy {
 
 /// `pyodide.ffi.create_proxy`.
 #[pyfunction]
-#[pyo3(signature = (obj, /, *, capture_this = false, roundtrip = true))]
+#[pyo3(signature = (*args, capture_this = false, roundtrip = true))]
 pub fn create_proxy<'py>(
-    obj: &Bound<'py, PyAny>,
+    args: &Bound<'py, pyo3::types::PyTuple>,
     capture_this: bool,
     roundtrip: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let py = obj.py();
+    let py = args.py();
+    if args.len() != 1 {
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "create_proxy() takes exactly 1 positional argument ({} given)",
+            args.len()
+        )));
+    }
+    let obj = &args.get_item(0)?;
     if obj.is_instance_of::<JsProxy>() {
         return Err(pyo3::exceptions::PyTypeError::new_err(
             "create_proxy: the object is a JsProxy (a JS object already), not a Python object",
@@ -89,6 +96,11 @@ pub fn create_once_callable<'py>(
 /// array (as filled by `to_js(..., pyproxies=...)`).
 #[pyfunction]
 pub fn destroy_proxies(pyproxies: &Bound<'_, PyAny>) -> PyResult<()> {
+    if !pyproxies.is_instance_of::<JsProxy>() {
+        return Err(pyo3::exceptions::PyTypeError::new_err(
+            "Expected a JsProxy for the argument",
+        ));
+    }
     crate::host::helper(pyproxies.py(), "destroyProxies")?
         .call1((pyproxies,))
         .map(drop)

@@ -50,6 +50,9 @@ def _install_ffi_module(js):
     ffi.to_js = js.to_js
     for name in ("create_proxy", "create_once_callable", "destroy_proxies", "JsDoubleProxy"):
         setattr(ffi, name, getattr(js, name))
+    # Pyodide's names for kinds we do not give classes of their own.
+    ffi.JsCallableDoubleProxy = js.JsDoubleProxy
+    ffi.JsOnceCallable = js.JsCallable
     ffi.ConversionError = js.ConversionError
     ffi.jsnull = js.jsnull
     ffi.JsNull = js.JsNull
@@ -373,7 +376,10 @@ def nested_to_js(depth, pyproxies, create_pyproxies, dict_converter, default_con
         return js.to_js(value, depth=depth, pyproxies=pyproxies, create_pyproxies=create_pyproxies,
                         dict_converter=dict_converter, default_converter=default_converter)
 
-    return convert
+    def cache_conversion(value, converted):
+        pass  # shared children and cycles are converted once anyway
+
+    return convert, cache_conversion
 
 
 def proxy_to_js(o, depth, pyproxies, create_pyproxies, dict_converter, default_converter):
@@ -431,13 +437,43 @@ def proxy_has(o, key):
     return key in o
 
 
+def proxy_delattr(o, name):
+    delattr(o, name)
+
+
 def proxy_iter(o):
     return iter(o)
 
 
 def proxy_dir(o):
-    """`Object.keys(proxy)`, `Reflect.ownKeys`: dir(), as one string."""
-    return "\0".join(n for n in dir(o) if isinstance(n, str))
+    """`Reflect.ownKeys(proxy)`: dir(), and a dict's str and
+    int keys (as property names), as one string."""
+    names = [n for n in dir(o) if isinstance(n, str)]
+    if isinstance(o, dict):
+        names += [str(k) for k in o if isinstance(k, (str, int)) and not isinstance(k, bool)]
+    return "\0".join(dict.fromkeys(names))
+
+
+def _dict_key(o, prop):
+    """The key of dict `o` a JS property name stands for: `prop`, or the int it spells."""
+    if prop in o:
+        return prop
+    try:
+        k = int(prop)
+    except ValueError:
+        return _MISSING
+    return k if str(k) == prop and k in o else _MISSING
+
+
+_MISSING = object()
+
+
+def proxy_dict_has(o, prop):
+    return _dict_key(o, prop) is not _MISSING
+
+
+def proxy_dict_item(o, prop):
+    return o[_dict_key(o, prop)]
 
 
 def _js_array(*items):
@@ -452,9 +488,7 @@ def _exception_from_js(err):
 
     if isinstance(err, BaseException):
         return err  # a PythonError's own exception, or a JsException
-    exc = js.JsException(f"Error: {err!r}")
-    exc.name, exc.message, exc.js_error = "Error", repr(err), err
-    return exc
+    raise TypeError(f"exceptions must be classes or instances deriving from BaseException, not {type(err).__name__}")
 
 
 def proxy_gen_throw(gen, err):
@@ -470,9 +504,11 @@ def proxy_gen_return(gen, value):
     `[done, value]`: a generator that yields instead is not done."""
     try:
         yielded = gen.throw(GeneratorExit)
-    except (GeneratorExit, StopIteration):
+    except GeneratorExit:
         return _js_array(True, value)
-    gen.close()
+    except StopIteration as stop:
+        # a value returned while handling GeneratorExit wins, as in Pyodide
+        return _js_array(True, value if stop.value is None else stop.value)
     return _js_array(False, yielded)
 
 
@@ -510,6 +546,24 @@ def proxy_anext(it, method, *args):
     return AsyncRun(_anext_step(it, method, args))
 
 
-def proxy_call_kwargs(f, args, kwargs):
-    """`proxy.callKwargs(...args, {kw})`."""
-    return f(*args, **dict(kwargs.as_object_map()))
+def proxy_call_with(f, args, kwargs, relaxed):
+    """`callKwargs`, `callRelaxed`, `callWithOptions({kwargs, relaxed})` from
+    JS: `kwargs` a JS object of keyword arguments (or None); `relaxed` drops
+    the arguments `f` has no parameter for."""
+    args = list(args)
+    kw = dict(kwargs.as_object_map()) if kwargs is not None else {}
+    if relaxed:
+        import inspect
+
+        try:
+            sig = inspect.signature(f)
+        except (TypeError, ValueError):
+            sig = None
+        if sig is not None:
+            params = list(sig.parameters.values())
+            if not any(p.kind == p.VAR_POSITIONAL for p in params):
+                n = sum(1 for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
+                args = args[:n]
+            if not any(p.kind == p.VAR_KEYWORD for p in params):
+                kw = {k: v for k, v in kw.items() if k in sig.parameters}
+    return f(*args, **kw)
