@@ -9,7 +9,7 @@ export const pyHelpers = {
   /** create_once_callable: a function calling the PyProxy `p` once, then destroying it. */
   onceCallable(p) {
     let called = false;
-    return function (...args) {
+    const f = function (...args) {
       if (called) throw new Error("OnceProxy can only be called once");
       called = true;
       try {
@@ -18,10 +18,17 @@ export const pyHelpers = {
         p.destroy();
       }
     };
+    f.destroy = () => {
+      if (!called) {
+        called = true;
+        p.destroy();
+      }
+    };
+    return f;
   },
   /** destroy_proxies(arr): destroy every PyProxy in the JS array. */
   destroyProxies(arr) {
-    for (const p of Array.from(arr)) p.destroy(); // a non-proxy: "p.destroy is not a function", as in Pyodide
+    for (const proxy of Array.from(arr)) proxy.destroy(); // a non-proxy: "proxy.destroy is not a function", as in Pyodide
   },
   newArray: () => [],
   /**

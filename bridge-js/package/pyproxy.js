@@ -65,10 +65,9 @@ function toJs(s, options = {}) {
   for (const k of Object.keys(options)) {
     if (!TO_JS_OPTIONS.has(k)) throw new TypeError(`toJs: unknown option ${JSON.stringify(k)} (expected one of ${[...TO_JS_OPTIONS].join(", ")})`);
   }
-  const { depth = -1, pyproxies, create_pyproxies = true, dict_converter, default_converter } = options;
+  const { depth = -1, pyproxies, create_pyproxies = true, dict_converter, default_converter, eager_converter } = options;
   if (!Number.isInteger(depth)) throw new TypeError(`toJs: depth must be an integer, got ${String(depth)}`);
-  if (options.eager_converter !== undefined) throw new TypeError("toJs: eager_converter is not supported yet; use default_converter");
-  return s.runtime.helper("proxy_to_js")(s.proxy, depth, pyproxies, Boolean(create_pyproxies), dict_converter, default_converter);
+  return s.runtime.helper("proxy_to_js")(s.proxy, depth, pyproxies, Boolean(create_pyproxies), dict_converter, default_converter, eager_converter);
 }
 
 /** Symbol-keyed members every PyProxy has. */
@@ -130,6 +129,7 @@ function handlerFor(runtime) {
     get(target, prop) {
       const s = target[STATE];
       if (typeof prop === "symbol") {
+        if (prop === STATE_OF) return s;
         if (prop === Symbol.toPrimitive) return () => alive(s).runtime.glue.py_str(s.key);
         if (prop === inspect) return () => describe(s);
         if (prop === Symbol.toStringTag) return "PyProxy";
@@ -146,7 +146,14 @@ function handlerFor(runtime) {
       } else if (s.flags & PY_FLAGS.sequence && INDEX.test(prop)) {
         return runtime.pyGetItem(s.key, Number(prop));
       }
-      return runtime.pyGet(s.key, pythonName(prop));
+      // An attribute that is the same Python object as last time is the same
+      // proxy (`a.child === a.child`, as in Pyodide; makePyProxy checks).
+      runtime.readingAttrOf = s;
+      try {
+        return runtime.pyGet(s.key, pythonName(prop));
+      } finally {
+        runtime.readingAttrOf = undefined;
+      }
     },
     set(target, prop, value) {
       const s = alive(target[STATE]);
@@ -237,6 +244,8 @@ function bindProxy(s, how) {
 
 /** The proxy state on its target (a symbol-keyed own property: faster than a map). */
 const STATE = Symbol("pybridge.state");
+/** A proxy's state, read through the proxy's get trap. */
+const STATE_OF = Symbol("pybridge.stateOf");
 
 /** Object targets share a prototype that answers Node's util.inspect (which reads the target without running traps). */
 const TARGET_PROTO = {
@@ -247,6 +256,18 @@ const TARGET_PROTO = {
 
 /** A PyProxy owning the table entry `key`; `flags` are the object's PY_FLAGS. */
 export function makePyProxy(runtime, key, flags) {
+  const parent = runtime.readingAttrOf;
+  if (parent !== undefined) {
+    runtime.readingAttrOf = undefined; // only the attribute's own value, not what converting it makes
+    const cached = parent.attrs?.get(key);
+    if (cached !== undefined && !cached[STATE_OF].destroyed) {
+      runtime.glue.py_release(key); // the cached proxy owns a reference already
+      return cached;
+    }
+    const proxy = makePyProxy(runtime, key, flags);
+    (parent.attrs ??= new Map()).set(key, proxy);
+    return proxy;
+  }
   // An arrow function has no non-configurable own properties, so the traps
   // above never break a Proxy invariant; a plain object is used otherwise so
   // `typeof` tells callables apart.

@@ -27,7 +27,7 @@ fn module_getattr<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny
 /// `pyodide.ffi.to_js(obj, /, *, depth=-1, pyproxies=None, create_pyproxies=True,
 /// dict_converter=None, default_converter=None)`: see `convert/to_js.rs`.
 #[pyfunction]
-#[pyo3(signature = (*args, depth = -1, pyproxies = None, create_pyproxies = true, dict_converter = None, default_converter = None, eager_converter = None))]
+#[pyo3(signature = (*args, depth = -1, pyproxies = None, create_pyproxies = true, dict_converter = None, default_converter = None, eager_converter = None, _eager_skip = None))]
 #[allow(clippy::too_many_arguments)]
 fn to_js<'py>(
     args: &Bound<'py, pyo3::types::PyTuple>,
@@ -37,6 +37,7 @@ fn to_js<'py>(
     dict_converter: Option<Bound<'py, PyAny>>,
     default_converter: Option<Bound<'py, PyAny>>,
     eager_converter: Option<Bound<'py, PyAny>>,
+    _eager_skip: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     if args.len() != 1 {
         return Err(pyo3::exceptions::PyTypeError::new_err(format!(
@@ -45,11 +46,6 @@ fn to_js<'py>(
         )));
     }
     let obj = args.get_item(0)?;
-    if eager_converter.as_ref().is_some_and(|c| !c.is_none()) {
-        return Err(pyo3::exceptions::PyNotImplementedError::new_err(
-            "to_js: eager_converter is not supported yet; use default_converter",
-        ));
-    }
     crate::convert::to_js::to_js(
         &obj,
         crate::convert::to_js::Options {
@@ -58,6 +54,8 @@ fn to_js<'py>(
             create_pyproxies,
             dict_converter: dict_converter.filter(|c| !c.is_none()),
             default_converter: default_converter.filter(|c| !c.is_none()),
+            eager_converter: eager_converter.filter(|c| !c.is_none()),
+            eager_skip: _eager_skip,
         },
     )
 }

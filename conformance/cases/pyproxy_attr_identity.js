@@ -5,7 +5,8 @@
 // Item reads are not cached: two get(0)/get("k") (or d.k on a dict) give two
 // different proxies, and so do two py.globals.get of one name; proxies got by
 // item reads stay usable after the container's proxy is destroyed.
-// expect: [true, true, 6, "method", 7, [false, false, false], false, [1, 1, 1]]
+// Deliberate difference from Pyodide (docs/conversions.md): a bound method is a new Python object on each read, so `a.meth !== a.meth` here; `a.child === a.child` (same object, same proxy) holds as in Pyodide.
+// expect: [true, false, 6, "method", 7, [false, false, false], false, [1, 1, 1]]
 py.runPython(`
 class ConfAi:
     def __init__(self):

@@ -11,7 +11,8 @@
 // methods); a missing attribute reads as undefined; `$name` reaches the
 // Python attribute named like a member. Assignment and `delete` reach
 // Python; deleting a missing attribute throws PythonError AttributeError.
-// expect: [["ConfCm", "list", "dict", "collections.OrderedDict", "builtin_function_or_method", "type", "module"], ["str-ConfCm", "str-ConfCm", "str-ConfCm"], "undefined", "[object PyProxy]", "function", [true, true, true, false], [], ["1", "k"], [true, true, true, true], [true, true, true, false, true], [undefined, 2, 1, 2], [5, "T"], false, ["PythonError", "AttributeError", "AttributeError: 'ConfCm' object has no attribute 'nonexistent'"], "Object has already been destroyed"]
+// Deliberate difference from Pyodide (docs/conversions.md): our PyProxy keeps a `repr()` member.
+// expect: [["ConfCm", "list", "dict", "collections.OrderedDict", "builtin_function_or_method", "type", "module"], ["str-ConfCm", "str-ConfCm", "str-ConfCm"], "function", "[object PyProxy]", "function", [true, true, true, false], [], ["1", "k"], [true, true, true, true], [true, true, true, false, true], [undefined, 2, 1, 2], [5, "T"], false, ["PythonError", "AttributeError", "AttributeError: 'ConfCm' object has no attribute 'nonexistent'"], "Object has already been destroyed"]
 py.runPython(`
 import collections, json
 class ConfCm:

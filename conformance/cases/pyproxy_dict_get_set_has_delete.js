@@ -5,7 +5,8 @@
 // PythonError TypeError. Keys cross by the usual rules (1 is the int key 1,
 // not "1"). On a dict proxy, a string property read (d.k) is the item when the
 // key exists (Pyodide's dict proxies), and "k" in d is k in d.
-// expect: [1, undefined, true, false, "two", undefined, undefined, 3, undefined, undefined, false, ["PythonError", "KeyError", "KeyError: 'zz'"], ["PythonError", "TypeError"], 1, true, ["a", "c"], 1]
+// Deliberate difference from Pyodide (docs/conversions.md): a JsProxy is hashable here (by JS identity), so a JS array as a key is a missing key, not a TypeError.
+// expect: [1, undefined, true, false, "two", undefined, undefined, 3, undefined, undefined, false, ["PythonError", "KeyError", "KeyError: 'zz'"], "no", 1, true, ["a", "c"], 1]
 py.runPython("conf_dd = {'a': 1, 1: 'two'}");
 const d = py.globals.get("conf_dd");
 const jsOf = (code) => {

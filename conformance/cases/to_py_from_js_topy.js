@@ -10,7 +10,8 @@
 // result (converted by the usual rules) is used, and converter(sub) converts a
 // sub-object. A Map with an object key throws Error "Cannot use key of type
 // Object as a key to a Python dict".
-// expect: [["dict", "{'a': int:1, 'b': [int:1, float:2.5, str:'s', JsNull:jsnull, NoneType:None, bool:True]}"], ["list", "[int:1, [int:2]]"], ["dict", "{1: str:'a', 'k': [int:2]}"], ["set", "set[1, 2]"], ["dict", "{'a': int:1}"], ["memoryview", "[1, 2]"], "[JsProxy, JsProxy]", ["dict", "{'a': JsProxy, 'c': JsProxy}"], true, [5, "s", null, undefined, true, 10n], [true, true], ["[{'kv': int:1}]", [["K", "function", "function"]]], "[[int:1, {'z': int:2}]]", ["Error", "Cannot use key of type Object as a key to a Python dict"]]
+// Deliberate difference from Pyodide (docs/conversions.md): a BigInt becomes a plain int (so 10n comes back as 10), and an object-keyed Map is Python's TypeError (unhashable) as a PythonError.
+// expect: [["dict", "{'a': int:1, 'b': [int:1, float:2.5, str:'s', JsNull:jsnull, NoneType:None, bool:True]}"], ["list", "[int:1, [int:2]]"], ["dict", "{1: str:'a', 'k': [int:2]}"], ["set", "set[1, 2]"], ["dict", "{'a': int:1}"], ["memoryview", "[1, 2]"], "[JsProxy, JsProxy]", ["dict", "{'a': JsProxy, 'c': JsProxy}"], true, [5, "s", null, undefined, true, 10], [true, true], ["[{'kv': int:1}]", [["K", "function", "function"]]], "[[int:1, {'z': int:2}]]", ["PythonError", "TypeError: unhashable type: 'dict'"]]
 const desc = py.runPython(`
 def conf_topy_desc(x):
     from pyodide.ffi import JsProxy

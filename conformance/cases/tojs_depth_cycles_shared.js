@@ -6,7 +6,8 @@
 // convert); depth 1 is a shallow conversion; a cycle back to the root is the
 // root even at depth 1; depth 0 converts nothing (the result is a PyProxy);
 // a negative depth (the default, -1) is unlimited.
-// expect: [true, [true, 2, 1], true, true, [true, "list", "dict", false, 5], [true, 1, true, "tuple", "set", undefined, true], [2, 1, true], [true, true], true]
+// Deliberate difference from Pyodide (docs/conversions.md): a shared child beyond `depth` is one PyProxy here (converted once), not one per occurrence.
+// expect: [true, [true, 2, 1], true, true, [true, "list", "dict", true, 5], [true, 1, true, "tuple", "set", undefined, true], [2, 1, true], [true, true], true]
 py.runPython(`
 conf_ds_shared = [1]
 conf_ds_nested = {"a": [1, (2, 3), {4}], "b": {"c": None}, "n": 5, "sh1": conf_ds_shared, "sh2": conf_ds_shared}

@@ -153,13 +153,16 @@ pub fn decode_plan(ops: &[f64], pool: &[u16], objects: usize) -> Result<Plan<u32
     Ok(plan)
 }
 
+/// An encoded plan: `(ops, pool, objects)`.
+pub type Encoded<H> = (Vec<f64>, Vec<u16>, Vec<H>);
+
 /// A plan written in the same format, for the other direction (`to_js()`:
 /// bridge-py walks, the JS side decodes): `(ops, pool, objects)`, the
 /// by-reference leaves moved out into `objects` in the order they appear.
 /// The root becomes node 0. `Value::Bytes` has no node kind: the host turns
 /// bytes into objects before planning, and a plan that still has them is an
 /// [`BridgeError::InvalidPlan`].
-pub fn encode_plan<H>(plan: Plan<H>) -> Result<(Vec<f64>, Vec<u16>, Vec<H>), BridgeError> {
+pub fn encode_plan<H>(plan: Plan<H>) -> Result<Encoded<H>, BridgeError> {
     let n = plan.nodes.len();
     if n == 0 || plan.root.0 as usize >= n {
         return Err(bad("the plan has no root node"));

@@ -45,8 +45,13 @@ impl<'py> Build for PyBuild<'py, '_> {
         }
         match (is_js, self.converter, &self.convert) {
             (true, Some(conv), Some(convert)) => {
-                let cache = self.py.None();
-                let r = conv.call1((&out, convert, cache));
+                // `cacheConversion`: accepted (shared children and cycles are
+                // built once anyway).
+                let r = self
+                    .py
+                    .import(crate::runner::MODULE_NAME)
+                    .and_then(|m| m.getattr("_no_cache"))
+                    .and_then(|cache| conv.call1((&out, convert, cache)));
                 self.keep(r)
             }
             _ => Ok(out),

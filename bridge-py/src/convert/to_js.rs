@@ -18,8 +18,7 @@ use bridge_core::error::BridgeError;
 use bridge_core::value::Value as V;
 use pyo3::prelude::*;
 use pyo3::types::{
-    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PySet, PyString,
-    PyTuple,
+    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PySet, PyString, PyTuple,
 };
 
 use crate::convert::from_py::py_to_value;
@@ -27,10 +26,22 @@ use crate::crossing::{Ref, Value};
 use crate::host::{self, ToJsOptions};
 use crate::jsproxy::JsProxy;
 
+/// `eager_converter`, its `convert`, its `cacheConversion`, and their cache.
+type Eager<'py> = (
+    Bound<'py, PyAny>,
+    Bound<'py, PyAny>,
+    Bound<'py, PyAny>,
+    Bound<'py, PyAny>,
+);
+
 /// How the walk sees Python objects. A Python error is kept here (the
 /// planner speaks `BridgeError`) and raised when the plan fails.
 struct PyWalk<'py> {
     _py: std::marker::PhantomData<Python<'py>>,
+    /// `eager_converter` with its `convert` and cache, and the object it
+    /// must not see (the one its own `convert(value)` asked to convert).
+    eager: Option<Eager<'py>>,
+    eager_skip: Option<usize>,
     /// Dicts become plain JS objects: keys must be str or numbers, and
     /// distinct once made strings.
     object_keys: bool,
@@ -72,9 +83,63 @@ impl<'py> PyWalk<'py> {
         Err(self.fail(bad_key(key, "Map")))
     }
 
+    /// A Python buffer: a typed array copy of its format (1-D), nested
+    /// Arrays of rows (n-D), an Array of booleans (format `?`), as in Pyodide.
+    fn buffer_shape(
+        &mut self,
+        node: &Bound<'py, PyAny>,
+    ) -> Result<Shape<Bound<'py, PyAny>, Ref>, BridgeError> {
+        let py = node.py();
+        if node.is_instance_of::<PyBytes>() || node.is_instance_of::<PyByteArray>() {
+            let r = typed_array_of(node);
+            return Ok(Shape::Leaf(self.keep(r)?));
+        }
+        let view = py
+            .import("builtins")
+            .and_then(|b| b.getattr("memoryview")?.call1((node,)));
+        let view = self.keep(view)?;
+        let format: String = self.keep(view.getattr("format").and_then(|f| f.extract()))?;
+        let ndim: usize = self.keep(view.getattr("ndim").and_then(|n| n.extract()))?;
+        if format.trim_start_matches(['@', '=', '<', '>', '!']) == "?" {
+            let items = self.keep(view.call_method0("tolist"))?;
+            let items = self.keep(
+                items
+                    .try_iter()
+                    .and_then(|i| i.collect::<PyResult<Vec<_>>>()),
+            )?;
+            return Ok(Shape::List(items));
+        }
+        if ndim > 1 {
+            let rows = py
+                .import(crate::runner::MODULE_NAME)
+                .and_then(|m| m.getattr("nd_rows")?.call1((&view,)))
+                .and_then(|rows| rows.try_iter()?.collect::<PyResult<Vec<_>>>());
+            return Ok(Shape::List(self.keep(rows)?));
+        }
+        if bridge_core::buffer::parse_format(&format).is_err() && format != "B" {
+            let c = format.trim_start_matches(['@', '=', '<', '>', '!']);
+            return Err(self.fail(format!("Unrecognized format character '{c}'.")));
+        }
+        let r = typed_array_of(&view);
+        Ok(Shape::Leaf(self.keep(r)?))
+    }
+
+    /// Fail with `ConversionError("Conversion from python to javascript
+    /// failed")` caused by `e` (a user method that raised).
+    fn fail_from(&mut self, e: PyErr) -> BridgeError {
+        let err = crate::jsexception::ConversionError::new_err(
+            "Conversion from python to javascript failed",
+        );
+        Python::attach(|py| err.set_cause(py, Some(e)));
+        self.error = Some(err);
+        BridgeError::conversion("object", "a method raised")
+    }
+
     /// Fail with `ConversionError(message)`, the message exactly as given.
     fn fail(&mut self, message: String) -> BridgeError {
-        self.error = Some(crate::jsexception::ConversionError::new_err(message.clone()));
+        self.error = Some(crate::jsexception::ConversionError::new_err(
+            message.clone(),
+        ));
         BridgeError::conversion("object", message)
     }
 }
@@ -92,7 +157,10 @@ fn is_primitive_key(key: &Bound<'_, PyAny>) -> bool {
 }
 
 fn bad_key(key: &Bound<'_, PyAny>, what: &str) -> String {
-    let r = key.repr().map(|r| r.to_string()).unwrap_or_else(|_| "the key".into());
+    let r = key
+        .repr()
+        .map(|r| r.to_string())
+        .unwrap_or_else(|_| "the key".into());
     format!("Cannot use {r} as a key for a Javascript {what}")
 }
 
@@ -121,7 +189,26 @@ impl<'py> Walk for PyWalk<'py> {
             let v = py_to_value(node);
             return Ok(Shape::Leaf(self.keep(v)?));
         }
+        if let Some((eager, convert, cache_fn, cache)) = &self.eager {
+            if self.eager_skip != Some(node.as_ptr() as usize) {
+                let r = node
+                    .py()
+                    .import(crate::runner::MODULE_NAME)
+                    .and_then(|m| m.getattr("call_default_converter"))
+                    .and_then(|call| call.call1((eager, node, convert, cache_fn, cache)))
+                    .and_then(|v| py_to_value(&v));
+                return r.map(Shape::Leaf).map_err(|e| self.fail_from(e));
+            }
+        }
         if let Ok(list) = node.cast::<PyList>() {
+            if !node.is_exact_instance_of::<PyList>() {
+                // A subclass may override __len__/__iter__: they are called,
+                // and a failure is a ConversionError naming it (as in Pyodide).
+                let items = node
+                    .len()
+                    .and_then(|_| node.try_iter()?.collect::<PyResult<Vec<_>>>());
+                return items.map(Shape::List).map_err(|e| self.fail_from(e));
+            }
             return Ok(Shape::List(list.iter().collect()));
         }
         if let Ok(t) = node.cast::<PyTuple>() {
@@ -142,6 +229,17 @@ impl<'py> Walk for PyWalk<'py> {
                     }
                 }
             }
+            if !node.is_exact_instance_of::<PyDict>() {
+                let items = node.call_method0("items").and_then(|it| {
+                    it.try_iter()?
+                        .map(|kv| {
+                            let kv = kv?;
+                            Ok((kv.get_item(0)?, kv.get_item(1)?))
+                        })
+                        .collect::<PyResult<Vec<_>>>()
+                });
+                return items.map(Shape::Map).map_err(|e| self.fail_from(e));
+            }
             return Ok(Shape::Map(d.iter().collect()));
         }
         if let Ok(s) = node.cast::<PySet>() {
@@ -156,8 +254,7 @@ impl<'py> Walk for PyWalk<'py> {
             || node.is_instance_of::<PyByteArray>()
             || crate::ffi::has_buffer(node)
         {
-            let r = typed_array_of(node);
-            return Ok(Shape::Leaf(self.keep(r)?));
+            return self.buffer_shape(node);
         }
         if let Some(js) = crate::jsexception::original_js_error(node) {
             return Ok(Shape::Leaf(js));
@@ -214,6 +311,9 @@ pub struct Options<'py> {
     pub create_pyproxies: bool,
     pub dict_converter: Option<Bound<'py, PyAny>>,
     pub default_converter: Option<Bound<'py, PyAny>>,
+    pub eager_converter: Option<Bound<'py, PyAny>>,
+    /// Internal: the object the eager converter's own `convert` asked for.
+    pub eager_skip: Option<Bound<'py, PyAny>>,
 }
 
 /// `to_js(obj, ...)`: the converted JS value, as Python sees it (a JsProxy,
@@ -232,8 +332,27 @@ pub fn to_js<'py>(obj: &Bound<'py, PyAny>, options: Options<'py>) -> PyResult<Bo
     } else {
         options.depth as usize
     };
+    let eager = match &options.eager_converter {
+        Some(conv) => {
+            let t = py
+                .import(crate::runner::MODULE_NAME)?
+                .getattr("nested_eager")?
+                .call1((
+                    options.depth,
+                    options.pyproxies.clone(),
+                    options.create_pyproxies,
+                    options.dict_converter.clone(),
+                    options.default_converter.clone(),
+                    conv,
+                ))?;
+            Some((conv.clone(), t.get_item(0)?, t.get_item(1)?, t.get_item(2)?))
+        }
+        None => None,
+    };
     let mut walk = PyWalk {
         _py: std::marker::PhantomData,
+        eager,
+        eager_skip: options.eager_skip.as_ref().map(|o| o.as_ptr() as usize),
         object_keys: options.dict_converter.is_none(),
         error: None,
     };
@@ -251,8 +370,10 @@ pub fn to_js<'py>(obj: &Bound<'py, PyAny>, options: Options<'py>) -> PyResult<Bo
         })
         .with_converter(move |node, walk: &mut PyWalk<'py>| {
             if let (Some(conv), Some(nested)) = (&converter, &convert_nested) {
-                let r = conv
-                    .call1((node, &nested.0, &nested.1))
+                let r = py
+                    .import(crate::runner::MODULE_NAME)
+                    .and_then(|m| m.getattr("call_default_converter"))
+                    .and_then(|call| call.call1((conv, node, &nested.0, &nested.1, &nested.2)))
                     .and_then(|v| py_to_value(&v));
                 return match r {
                     Ok(v) => Ok(Some(Shape::Leaf(v))),
@@ -262,7 +383,10 @@ pub fn to_js<'py>(obj: &Bound<'py, PyAny>, options: Options<'py>) -> PyResult<Bo
                         );
                         err.set_cause(py, Some(e));
                         walk.error = Some(err);
-                        Err(BridgeError::conversion("object", "default_converter raised"))
+                        Err(BridgeError::conversion(
+                            "object",
+                            "default_converter raised",
+                        ))
                     }
                 };
             }
@@ -325,7 +449,7 @@ fn js_ref(v: &Option<Bound<'_, PyAny>>) -> PyResult<Option<Value>> {
 fn nested_converter<'py>(
     py: Python<'py>,
     options: &Options<'py>,
-) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>, Bound<'py, PyAny>)> {
     let pair = py
         .import(crate::runner::MODULE_NAME)?
         .getattr("nested_to_js")?
@@ -336,5 +460,5 @@ fn nested_converter<'py>(
             options.dict_converter.clone(),
             options.default_converter.clone(),
         ))?;
-    Ok((pair.get_item(0)?, pair.get_item(1)?))
+    Ok((pair.get_item(0)?, pair.get_item(1)?, pair.get_item(2)?))
 }

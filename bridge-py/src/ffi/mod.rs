@@ -137,7 +137,9 @@ pub fn tp_name(obj: &Bound<'_, PyAny>) -> String {
         if name.is_null() {
             return "object".to_owned();
         }
-        std::ffi::CStr::from_ptr(name).to_string_lossy().into_owned()
+        std::ffi::CStr::from_ptr(name)
+            .to_string_lossy()
+            .into_owned()
     }
 }
 

@@ -27,6 +27,8 @@ def install_js_module():
 
     js.__class__ = JsModule
     js.JsException.__getattr__ = _js_exception_getattr
+    for cls in (js.JsException, js.ConversionError):
+        cls.__module__ = "pyodide.ffi"
     _install_ffi_module(js)
 
 
@@ -367,27 +369,102 @@ def nested_to_py(depth, default_converter):
     return convert
 
 
+_CONVERTING = []  # objects a default_converter is converting now (innermost last)
+_CACHES = []  # their to_js calls' conversion caches
+
+
 def nested_to_js(depth, pyproxies, create_pyproxies, dict_converter, default_converter):
-    """The `convert` a `to_js(default_converter=...)` hands the converter:
-    converts a nested value with the same options."""
+    """`(convert, cacheConversion, cache)` for a `to_js(default_converter=...)`
+    call: `convert` converts a nested value with the same options;
+    `cacheConversion(value, converted)` records a conversion, so that a cycle
+    through an object the converter handles converts to a cycle. Nested
+    conversions share the outermost call's cache."""
     import js
 
+    cache = _CACHES[-1] if _CACHES else {}
+
     def convert(value):
+        hit = cache.get(id(value))
+        if hit is not None:
+            return hit[1]
+        # The object the converter is converting now converts by the default
+        # rules (else convert(v) inside the converter would recurse forever).
+        again = any(value is v for v in _CONVERTING)
         return js.to_js(value, depth=depth, pyproxies=pyproxies, create_pyproxies=create_pyproxies,
-                        dict_converter=dict_converter, default_converter=default_converter)
+                        dict_converter=dict_converter, default_converter=None if again else default_converter)
 
     def cache_conversion(value, converted):
-        pass  # shared children and cycles are converted once anyway
+        cache[id(value)] = (value, converted)  # holding `value` keeps its id unique
 
-    return convert, cache_conversion
+    return convert, cache_conversion, cache
 
 
-def proxy_to_js(o, depth, pyproxies, create_pyproxies, dict_converter, default_converter):
+def nested_eager(depth, pyproxies, create_pyproxies, dict_converter, default_converter, eager):
+    """`(convert, cacheConversion, cache)` for `to_js(eager_converter=...)`:
+    `convert(v)` converts `v` by the built-in rules (the eager converter still
+    sees its children)."""
+    import js
+
+    cache = _CACHES[-1] if _CACHES else {}
+
+    def convert(value):
+        hit = cache.get(id(value))
+        if hit is not None:
+            return hit[1]
+        return js.to_js(value, depth=depth, pyproxies=pyproxies, create_pyproxies=create_pyproxies,
+                        dict_converter=dict_converter, default_converter=default_converter,
+                        eager_converter=eager, _eager_skip=value)
+
+    def cache_conversion(value, converted):
+        cache[id(value)] = (value, converted)
+
+    return convert, cache_conversion, cache
+
+
+def call_default_converter(converter, value, convert, cache_conversion, cache):
+    """`default_converter(value, convert, cacheConversion)`; an object converts once."""
+    hit = cache.get(id(value))
+    if hit is not None:
+        return hit[1]
+    _CONVERTING.append(value)
+    _CACHES.append(cache)
+    try:
+        result = converter(value, convert, cache_conversion)
+    finally:
+        _CONVERTING.pop()
+        _CACHES.pop()
+    cache.setdefault(id(value), (value, result))
+    return result
+
+
+def nd_rows(view):
+    """An n-D buffer as nested lists of 1-D memoryviews of a copy (to_js)."""
+    import math
+
+    fmt = view.format.lstrip("@=<")
+    flat = memoryview(view.tobytes()).cast("B").cast(fmt) if fmt not in ("B", "b", "c") else memoryview(view.tobytes()).cast(fmt)
+    shape = list(view.shape)
+
+    def build(offset, dims):
+        if len(dims) == 1:
+            return flat[offset:offset + dims[0]]
+        step = math.prod(dims[1:])
+        return [build(offset + i * step, dims[1:]) for i in range(dims[0])]
+
+    return build(0, shape)
+
+
+def proxy_to_js(o, depth, pyproxies, create_pyproxies, dict_converter, default_converter, eager_converter=None):
     """`proxy.toJs(options)` from JS (options already unpacked by the JS side)."""
     import js
 
     return js.to_js(o, depth=depth, pyproxies=pyproxies, create_pyproxies=create_pyproxies,
-                    dict_converter=dict_converter, default_converter=default_converter)
+                    dict_converter=dict_converter, default_converter=default_converter,
+                    eager_converter=eager_converter)
+
+
+def _no_cache(value, converted):
+    pass
 
 
 def to_py_from_js(value, depth, default_converter):
