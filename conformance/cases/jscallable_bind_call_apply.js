@@ -1,8 +1,7 @@
 // A JS function's bind/call/apply from Python are JS's own
 // (Function.prototype.*, as in Pyodide): f.bind(this, 1) gives a new JS
 // function (typeof "function", not f) with `this` and 1 fixed; f.call(this,
-// 1, 2) and f.apply(this, Array.of(1, 2)) (Pyodide also takes a Python list
-// as the array-like; ours with the PyProxy family, issue 8)
+// 1, 2) and f.apply(this, [1, 2]) (a Python list works as the array-like)
 // pass `this`; call(None) passes undefined as `this`. callable() is True for JS
 // functions and classes only (not an object, array, class instance, Map),
 // isinstance(x, JsCallable) likewise; calling a class without new raises
@@ -32,7 +31,7 @@ out = json.dumps([
     b.typeof,
     b == f,
     conf_js_list(f.call(o, 1, 2)),
-    conf_js_list(f.apply(o, Array.of(1, 2))),
+    conf_js_list(f.apply(o, [1, 2])),
     conf_js_list(f.call(None, 1)),
     conf_js_list(o.m.bind(o)()),
     [callable(x) for x in conf_kinds],
