@@ -180,6 +180,8 @@ export interface PythonRuntime {
   crossingDepth(): { depth: number; limit: number };
   readonly PythonError: typeof PythonError;
   readonly PyProxy: typeof PyProxy;
+  /** `value instanceof PyProxy` (Pyodide's old `pyodide.isPyProxy`). */
+  isPyProxy(value: unknown): value is PyProxy;
 }
 
 /** Load the interpreter; each call makes an independent runtime. */

@@ -245,6 +245,11 @@ class PythonRuntime {
     return PythonError;
   }
 
+  /** Whether `value` is a PyProxy (of any runtime): `value instanceof PyProxy`. */
+  isPyProxy(value) {
+    return value instanceof PyProxy;
+  }
+
   get PyProxy() {
     return PyProxy;
   }
