@@ -163,9 +163,10 @@ export interface PythonRuntime {
    */
   runPython(code: string): any;
   /**
-   * Like runPython, with top-level `await`: awaiting a JS promise gives its
-   * value; a rejection raises JsException at the `await`. asyncio primitives
-   * are not supported yet (no event loop). Rejects with PythonError.
+   * Like runPython, with top-level `await`: the code runs as a Task on the
+   * asyncio event loop, which runs on the JS event loop (asyncio.sleep,
+   * gather, Queue… work); awaiting a JS promise gives its value, a rejection
+   * raises JsException at the `await`. Rejects with PythonError.
    */
   runPythonAsync(code: string): Promise<any>;
   /** Convert a JS value deeply to Python (Array → list, Object/Map → dict, Set → set); a PyProxy of the result. */

@@ -12,6 +12,7 @@ import { PyProxy, pyKeyOf } from "./pyproxy.js";
 import { Memory } from "./memory.js";
 import { StackOverflowGuard } from "./stack.js";
 import { SCRATCH } from "./flags.js";
+import { installLoop } from "./loop.js";
 
 export { PythonError, PyProxy };
 
@@ -87,44 +88,17 @@ class PythonRuntime {
   }
 
   /**
-   * Like runPython, with top-level `await` allowed: awaiting a JS promise (or
-   * any thenable) waits for it and gives its value, a rejection raises
-   * JsException at the `await`. Resolves to the value of the last expression.
-   * asyncio primitives (asyncio.sleep, gather) need an event loop the bridge
-   * does not run yet: awaiting them raises RuntimeError in the coroutine.
-   * Rejects with PythonError.
+   * Like runPython, with top-level `await` allowed: the code runs as a Task on
+   * the asyncio event loop, which runs on this JS event loop (asyncio.sleep,
+   * gather, Queue… work; awaiting a JS promise gives its value, a rejection
+   * raises JsException at the `await`). Resolves to the value of the last
+   * expression; rejects with PythonError.
    */
   async runPythonAsync(code) {
     if (typeof code !== "string") {
       throw new TypeError(`runPythonAsync: code must be a string, got ${code === null ? "null" : typeof code}`);
     }
-    return this.drive(this.glue.run_python_async(code));
-  }
-
-  /**
-   * Step an `AsyncRun` (bridge-py/src/python/_bridge.py) to completion: each
-   * step runs the coroutine until it awaits a JS thenable, which is awaited
-   * here and its result sent back in. Resolves to the coroutine's value;
-   * destroys `run`.
-   */
-  async drive(run) {
-    try {
-      let value;
-      let isError = false;
-      for (;;) {
-        const awaited = run.step(value, isError);
-        if (run.done) return run.value;
-        try {
-          value = await awaited;
-          isError = false;
-        } catch (e) {
-          value = e;
-          isError = true;
-        }
-      }
-    } finally {
-      run.destroy();
-    }
+    return this.glue.run_python_async(code);
   }
 
   /** The `_bridge` helper `name` (a PyProxy of a Python function), made at start-up. */
@@ -298,6 +272,7 @@ export async function loadPython(options = {}) {
   const runtime = new PythonRuntime(glue, exports.memory);
   glue.init(makeHooks(runtime));
   runtime.loadHelpers();
+  installLoop(runtime, glue.pyimport("_bridge_loop"));
   runtime.traceDestroy = Boolean(options.traceDestroy);
   if (options.maxCrossingDepth !== undefined) {
     const n = options.maxCrossingDepth;

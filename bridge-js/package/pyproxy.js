@@ -250,7 +250,8 @@ const STATE_OF = Symbol("pybridge.stateOf");
 /** Object targets share a prototype that answers Node's util.inspect (which reads the target without running traps). */
 const TARGET_PROTO = {
   [inspect]() {
-    return describe(this[STATE]);
+    // `this` is the target (Node reads it without traps) or the proxy itself.
+    return describe(this[STATE] ?? this[STATE_OF]);
   },
 };
 

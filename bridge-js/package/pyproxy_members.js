@@ -163,8 +163,7 @@ function* iterate(runtime, it) {
 
 async function asyncStep(runtime, proxy, method, args) {
   if (!runtime.proxies.has(proxy)) throw new TypeError("not a PyProxy");
-  const run = runtime.helper("proxy_anext")(proxy, method, ...args);
-  return pair(await runtime.drive(run));
+  return pair(await runtime.helper("proxy_anext")(proxy, method, ...args));
 }
 
 async function* asyncIterate(runtime, it) {
@@ -181,6 +180,6 @@ async function* asyncIterate(runtime, it) {
 
 /** The promise of awaiting this Python awaitable, made once per proxy. */
 function awaited(s) {
-  s.promise ??= s.runtime.drive(s.runtime.helper("proxy_await")(s.proxy));
+  s.promise ??= s.runtime.helper("proxy_await")(s.proxy); // a Promise: the awaitable runs on the asyncio loop
   return s.promise;
 }

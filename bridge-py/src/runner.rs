@@ -8,12 +8,23 @@ pub const MODULE_NAME: &str = "_bridge";
 
 /// Load the helper module into `sys.modules` (once, at start-up).
 pub fn install(py: Python<'_>) -> PyResult<()> {
+    let loop_module = PyModule::from_code(py, c_loop_source(), c"<bridge>", c"_bridge_loop")?;
+    py.import("sys")?
+        .getattr("modules")?
+        .set_item("_bridge_loop", loop_module)?;
     let module = PyModule::from_code(py, c_source(), c"<bridge>", c"_bridge")?;
     py.import("sys")?
         .getattr("modules")?
         .set_item(MODULE_NAME, module.clone())?;
     module.getattr("install_js_module")?.call0()?;
     Ok(())
+}
+
+fn c_loop_source() -> &'static std::ffi::CStr {
+    const SRC: &str = concat!(include_str!("python/_bridge_loop.py"), "\0");
+    // The file is ours and has no NUL byte; checked by the test below.
+    std::ffi::CStr::from_bytes_with_nul(SRC.as_bytes())
+        .expect("_bridge_loop.py contains a NUL byte")
 }
 
 fn c_source() -> &'static std::ffi::CStr {
@@ -35,7 +46,7 @@ pub fn run<'py>(py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyAny>> {
         .call1((code, globals))
 }
 
-/// `runPythonAsync(code)`: an `AsyncRun` for the JS side to drive.
+/// `runPythonAsync(code)`: a JS Promise of the code run as a Task on the loop.
 pub fn run_async<'py>(py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyAny>> {
     let globals = main_globals(py)?;
     py.import(MODULE_NAME)?
@@ -57,5 +68,6 @@ mod tests {
     #[test]
     fn helper_source_has_no_nul() {
         assert!(!include_str!("python/_bridge.py").contains('\0'));
+        assert!(!include_str!("python/_bridge_loop.py").contains('\0'));
     }
 }

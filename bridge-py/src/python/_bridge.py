@@ -244,10 +244,13 @@ _RESULT = "__bridge_result__"
 
 
 def run_async(source, globals):
-    """runPythonAsync: like run(), with top-level `await` allowed. Returns an
-    AsyncRun that the JS side drives (awaiting the JS promises it yields)."""
+    """runPythonAsync: like run(), with top-level `await` allowed. The code
+    runs as a Task on the asyncio loop (which runs on the JS event loop);
+    returns a JS Promise of the last expression's value."""
     import ast
     import inspect
+
+    import _bridge_loop
 
     tree = ast.parse(source, "<exec>", "exec")
     has_last = bool(tree.body) and isinstance(tree.body[-1], ast.Expr) and not source.rstrip().endswith(";")
@@ -264,21 +267,22 @@ def run_async(source, globals):
             await awaitable
         return globals.pop(_RESULT, None) if has_last else None
 
-    return AsyncRun(main())
+    return _bridge_loop.to_promise(main())
 
 
 def await_js(proxy):
-    """`await js_thing`: hand the JS thenable to the driver, which awaits it in
-    JS and sends back its result (or throws its rejection in here)."""
+    """`await js_thing` in any coroutine: a Future of the asyncio loop, settled
+    by the JS thenable."""
+    import _bridge_loop
+
     if not _is_thenable(proxy):
         raise TypeError(f"object {proxy!r} can't be used in 'await' expression: it has no then() method")
-    try:
-        return (yield proxy)
-    finally:
-        # A rejection's exception keeps this frame (its traceback), and the
-        # promise keeps the exception (its PythonError): holding the promise
-        # here would be a cycle through both heaps that neither GC collects.
-        del proxy
+    fut = _bridge_loop.loop()._await_promise(proxy)
+    # Not kept in this frame: a rejection's exception holds the frame (its
+    # traceback) and the promise holds the exception (its PythonError), a
+    # cycle through both heaps that neither garbage collector sees.
+    del proxy
+    return (yield from fut.__await__())
 
 
 def _is_thenable(proxy):
@@ -327,33 +331,6 @@ def _rejection(value):
     exc = js.JsException(f"{name}: {message}")
     exc.name, exc.message, exc.js_error = name, message, value
     return exc
-
-
-class AsyncRun:
-    """One runPythonAsync call: `step` runs the coroutine until it awaits a JS
-    thenable (returned to the driver) or finishes (`done`, `value`)."""
-
-    def __init__(self, coro):
-        self._coro = coro
-        self.done = False
-        self.value = None
-
-    def step(self, value=None, is_error=False):
-        import js
-
-        error = _rejection(value) if is_error else None
-        while True:
-            try:
-                awaited = self._coro.send(value) if error is None else self._coro.throw(error)
-            except StopIteration as stop:
-                self.done, self.value = True, stop.value
-                return None
-            if isinstance(awaited, js.JsProxy):
-                return awaited
-            error = RuntimeError(
-                f"runPythonAsync can only await JS promises for now; awaiting {awaited!r} "
-                "needs an asyncio event loop, which the bridge does not run yet"
-            )
 
 
 def nested_to_py(depth, default_converter):
@@ -594,9 +571,11 @@ async def _await_any(x):
 
 
 def proxy_await(x):
-    """`await proxy` from JS: an AsyncRun the JS driver steps (until there
-    is an event loop to schedule it on)."""
-    return AsyncRun(_await_any(x))
+    """`await proxy` from JS: a JS Promise settled by `x` run on the loop (a
+    coroutine becomes a Task)."""
+    import _bridge_loop
+
+    return _bridge_loop.to_promise(x)
 
 
 def proxy_aiter(o):
@@ -618,9 +597,11 @@ async def _anext_step(it, method, args):
 
 
 def proxy_anext(it, method, *args):
-    """One step of an async iterator from JS (`next`, `throw`, `return`):
-    an AsyncRun resolving to `[done, value]`."""
-    return AsyncRun(_anext_step(it, method, args))
+    """One step of an async iterator from JS (`next`, `throw`, `return`): a
+    JS Promise of `[done, value]`."""
+    import _bridge_loop
+
+    return _bridge_loop.to_promise(_anext_step(it, method, args))
 
 
 def proxy_call_with(f, args, kwargs, relaxed):
