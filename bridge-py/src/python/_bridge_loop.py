@@ -52,13 +52,18 @@ class WebLoop(asyncio.BaseEventLoop):
         )
 
     def run_until_complete(self, future):
-        """As in Pyodide: the loop cannot block (it runs on the JS event loop,
-        which only turns when Python returns), so this schedules `future` and
-        returns it (await it); if it is done already, its result."""
+        """The loop cannot block (it runs on the JS event loop, which only
+        turns when Python returns): a `future` that is done gives its result;
+        one that is not is a RuntimeError saying what to do instead (as in
+        Pyodide where the host has no JS Promise Integration)."""
         future = tasks.ensure_future(future, loop=self)
         if future.done():
             return future.result()
-        return future
+        raise RuntimeError(
+            "run_until_complete cannot block here: the asyncio loop runs on the JavaScript event loop, "
+            "which only turns when Python returns. Await the coroutine instead (top-level await works in "
+            "runPythonAsync), or schedule it with asyncio.ensure_future(); the Task it made is running."
+        )
 
     def close(self):
         pass  # there is one loop, for the life of the runtime
