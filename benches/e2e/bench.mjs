@@ -333,6 +333,22 @@ def bench_create_proxy_destroy(n):
         _bench_create_proxy(f).destroy()
     return n
 
+import asyncio as _bench_asyncio
+
+async def bench_sleep0(n):
+    for _ in range(n):
+        await _bench_asyncio.sleep(0)
+    return n
+
+async def bench_tasks_js(n, promise):
+    async def one():
+        return await promise
+    vals = await _bench_asyncio.gather(*(one() for _ in range(n)))
+    return len(vals)
+
+async def bench_coro_now():
+    return 1
+
 bench_ints = list(range(100000))
 bench_dicts = [{"a": i, "b": "s", "c": [i]} for i in range(10000)]
 bench_big_bytes = bytes(range(256)) * (256 * 1024)  # 64 MiB
@@ -712,6 +728,39 @@ const OPS = [
     check: (v, n) => v === n,
   },
 
+  // ---- asyncio on the JS event loop (issue 9); async rows: timed until they settle
+  {
+    key: "asyncio_sleep0",
+    title: "await asyncio.sleep(0) round trips (runPythonAsync)",
+    n: 20000,
+    make: (rt) => (n) => rt.runPythonAsync(`await bench_sleep0(${n})`),
+    check: (v, n) => v === n,
+  },
+  {
+    key: "asyncio_tasks_js_promise",
+    title: "tasks each awaiting a resolved JS promise (gather), per task",
+    n: 10000,
+    make: (rt) => {
+      globalThis.benchResolved = Promise.resolve(1);
+      return (n) => rt.runPythonAsync(`from js import benchResolved\nawait bench_tasks_js(${n}, benchResolved)`);
+    },
+    check: (v, n) => v === n,
+  },
+  {
+    key: "js_awaits_coroutine",
+    title: "JS await of a Python coroutine that returns at once",
+    n: 5000,
+    make: (rt) => {
+      const f = rt.globals.get("bench_coro_now");
+      return async (n) => {
+        let t = 0;
+        for (let i = 0; i < n; i++) t += await f();
+        return t;
+      };
+    },
+    check: (v, n) => v === n,
+  },
+
   // ---- proxies made and dropped
   {
     key: "jsproxy_make_drop",
@@ -772,12 +821,13 @@ function floorNs(ours, n) {
  * `fns` maps a runtime name to its operation; returns name -> {rate, ms, times}
  * or name -> Error.
  */
-function measureInterleaved(fns, check, n, reps) {
+async function measureInterleaved(fns, check, n, reps) {
   const out = {};
   const live = [];
   for (const [name, fn] of Object.entries(fns)) {
     try {
-      const v0 = fn(n); // warm-up
+      let v0 = fn(n); // warm-up
+      if (v0 instanceof Promise) v0 = await v0;
       if (!check(v0, n)) throw new Error(`sanity check failed on warm-up: got ${String(v0)} for n=${n}`);
       out[name] = { times: [] };
       live.push(name);
@@ -791,7 +841,8 @@ function measureInterleaved(fns, check, n, reps) {
       if (out[name] instanceof Error) continue;
       try {
         const t0 = performance.now();
-        const v = fns[name](n);
+        let v = fns[name](n);
+        if (v instanceof Promise) v = await v; // an async row: timed until it settles
         out[name].times.push(performance.now() - t0);
         if (!check(v, n)) throw new Error(`sanity check failed: got ${String(v)} for n=${n}`);
       } catch (e) {
@@ -957,7 +1008,7 @@ async function main() {
         }
       }
     }
-    const measured = measureInterleaved(fns, op.check, op.n ?? opts.n, opts.reps);
+    const measured = await measureInterleaved(fns, op.check, op.n ?? opts.n, opts.reps);
     for (const [name, m] of Object.entries(measured)) {
       if (m instanceof Error) {
         results[name].errors[op.key] = m;
