@@ -272,7 +272,7 @@ export async function loadPython(options = {}) {
   const runtime = new PythonRuntime(glue, exports.memory);
   glue.init(makeHooks(runtime));
   runtime.loadHelpers();
-  installLoop(runtime, glue.pyimport("_bridge_loop"));
+  installLoop(runtime, glue.pyimport("_bridge"));
   runtime.traceDestroy = Boolean(options.traceDestroy);
   if (options.maxCrossingDepth !== undefined) {
     const n = options.maxCrossingDepth;

@@ -23,8 +23,8 @@ function makeMacrotask() {
 }
 
 export function installLoop(runtime, module) {
-  const drain = module.drain;
-  const settle = module.settle;
+  const drain = module.loop_drain;
+  const settle = module.loop_settle;
   const macrotask = makeMacrotask();
   const report = (e) => {
     // The loop reports its callbacks' errors itself; this is a bridge failure.
@@ -75,6 +75,6 @@ export function installLoop(runtime, module) {
       return [promise, resolve, rejectPython];
     },
   };
-  module.install(hooks);
+  module.set_loop_hooks(hooks);
   module.destroy();
 }

@@ -8,11 +8,10 @@ pub const MODULE_NAME: &str = "_bridge";
 
 /// Load the helper module into `sys.modules` (once, at start-up).
 pub fn install(py: Python<'_>) -> PyResult<()> {
-    let loop_module = PyModule::from_code(py, c_loop_source(), c"<bridge>", c"_bridge_loop")?;
-    py.import("sys")?
-        .getattr("modules")?
-        .set_item("_bridge_loop", loop_module)?;
     let module = PyModule::from_code(py, c_source(), c"<bridge>", c"_bridge")?;
+    // The asyncio loop's module is compiled on first use (asyncio costs
+    // start-up time): `_bridge.loop_module()`.
+    module.setattr("_LOOP_SOURCE", LOOP_SOURCE)?;
     py.import("sys")?
         .getattr("modules")?
         .set_item(MODULE_NAME, module.clone())?;
@@ -20,12 +19,7 @@ pub fn install(py: Python<'_>) -> PyResult<()> {
     Ok(())
 }
 
-fn c_loop_source() -> &'static std::ffi::CStr {
-    const SRC: &str = concat!(include_str!("python/_bridge_loop.py"), "\0");
-    // The file is ours and has no NUL byte; checked by the test below.
-    std::ffi::CStr::from_bytes_with_nul(SRC.as_bytes())
-        .expect("_bridge_loop.py contains a NUL byte")
-}
+const LOOP_SOURCE: &str = include_str!("python/_bridge_loop.py");
 
 fn c_source() -> &'static std::ffi::CStr {
     const SRC: &str = concat!(include_str!("python/_bridge.py"), "\0");

@@ -2,11 +2,12 @@
 // get_event_loop() and get_running_loop() are the same loop, is_running() is
 // true; run_until_complete cannot block (RuntimeError saying to await
 // instead) and asyncio.run() inside running code is asyncio's own
-// RuntimeError; TaskGroup, Semaphore, asyncio.timeout and cancellation work.
+// RuntimeError; TaskGroup, Semaphore, asyncio.timeout, asyncio.wait and
+// cancellation work.
 // Deliberate difference (docs/conversions.md): Pyodide 314 makes both of the
 // first two block through JS Promise Integration, which Node lacks, so they
 // fail there with "WebAssembly stack switching not supported".
-// expect: ["WebLoop", true, true, ["RuntimeError", true], ["RuntimeError", "asyncio.run() cannot be called from a running event loop"], [1, 2, 3], 2, "TimeoutError", ["CancelledError", true]]
+// expect: ["WebLoop", true, true, ["RuntimeError", true], ["RuntimeError", "asyncio.run() cannot be called from a running event loop"], [1, 2, 3], 2, "TimeoutError", ["CancelledError", true], [1, 1]]
 const r = await py.runPythonAsync(`
 import asyncio, json
 conf_loop = asyncio.get_event_loop()
@@ -53,7 +54,12 @@ try:
     res.append("not cancelled")
 except asyncio.CancelledError as e:
     res.append([type(e).__name__, conf_task.cancelled()])
+conf_fast = asyncio.ensure_future(asyncio.sleep(0.001))
+conf_slow = asyncio.ensure_future(asyncio.sleep(10))
+conf_done, conf_pending = await asyncio.wait([conf_fast, conf_slow], return_when=asyncio.FIRST_COMPLETED)
+res.append([len(conf_done), len(conf_pending)])
+conf_slow.cancel()
 json.dumps(res)
 `);
-py.runPython("del conf_loop, res, conf_three, conf_c, tg, conf_ts, conf_sem, conf_peak, conf_worker, conf_task");
+py.runPython("del conf_loop, res, conf_three, conf_c, tg, conf_ts, conf_sem, conf_peak, conf_worker, conf_task, conf_fast, conf_slow, conf_done, conf_pending");
 return JSON.parse(r);

@@ -224,6 +224,75 @@ def _json_writes_jsnull(jsnull):
     enc._make_iterencode = lambda markers, default, *rest, **kw: py_make(markers, wrap(default), *rest, **kw)
 
 
+# ---- asyncio: the loop module is compiled on first use (asyncio is slow to
+# import), when JS awaits Python, runPythonAsync runs, Python awaits JS, or
+# user code imports asyncio.
+
+_LOOP_HOOKS = None
+
+
+def set_loop_hooks(hooks):
+    """The JS half of the loop (package/loop.js), given at start-up."""
+    global _LOOP_HOOKS
+    _LOOP_HOOKS = hooks
+    sys.meta_path.insert(0, _AsyncioImportHook())
+
+
+def loop_module():
+    m = sys.modules.get("_bridge_loop")
+    if m is None:
+        import types
+
+        m = types.ModuleType("_bridge_loop", "asyncio on the JS event loop (the bridge's WebLoop).")
+        sys.modules["_bridge_loop"] = m
+        try:
+            exec(compile(_LOOP_SOURCE, "<bridge>", "exec"), m.__dict__)
+            m.install(_LOOP_HOOKS)
+        except BaseException:
+            del sys.modules["_bridge_loop"]
+            raise
+    return m
+
+
+def loop_drain(from_timer):
+    loop_module().drain(from_timer)
+
+
+def loop_settle(key, is_error, value):
+    loop_module().settle(key, is_error, value)
+
+
+class _AsyncioImportHook:
+    """Install the loop as soon as user code imports asyncio, so that
+    asyncio.get_event_loop() and ensure_future() use it from the start."""
+
+    def find_spec(self, name, path, target=None):
+        if name != "asyncio":
+            return None
+        sys.meta_path.remove(self)
+        import importlib.util
+
+        spec = importlib.util.find_spec("asyncio")
+        if spec is not None and spec.loader is not None:
+            spec.loader = _ThenInstallLoop(spec.loader)
+        return spec
+
+
+class _ThenInstallLoop:
+    def __init__(self, loader):
+        self._loader = loader
+
+    def __getattr__(self, name):
+        return getattr(self._loader, name)
+
+    def create_module(self, spec):
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module):
+        self._loader.exec_module(module)
+        loop_module()
+
+
 def run(source, globals):
     """Run `source` like Pyodide's runPython: execute every statement, and
     return the value of the last one if it is an expression (unless the
@@ -250,7 +319,7 @@ def run_async(source, globals):
     import ast
     import inspect
 
-    import _bridge_loop
+    _bridge_loop = loop_module()
 
     tree = ast.parse(source, "<exec>", "exec")
     has_last = bool(tree.body) and isinstance(tree.body[-1], ast.Expr) and not source.rstrip().endswith(";")
@@ -273,7 +342,7 @@ def run_async(source, globals):
 def await_js(proxy):
     """`await js_thing` in any coroutine: a Future of the asyncio loop, settled
     by the JS thenable."""
-    import _bridge_loop
+    _bridge_loop = loop_module()
 
     if not _is_thenable(proxy):
         raise TypeError(f"object {proxy!r} can't be used in 'await' expression: it has no then() method")
@@ -573,9 +642,7 @@ async def _await_any(x):
 def proxy_await(x):
     """`await proxy` from JS: a JS Promise settled by `x` run on the loop (a
     coroutine becomes a Task)."""
-    import _bridge_loop
-
-    return _bridge_loop.to_promise(x)
+    return loop_module().to_promise(x)
 
 
 def proxy_aiter(o):
@@ -599,9 +666,7 @@ async def _anext_step(it, method, args):
 def proxy_anext(it, method, *args):
     """One step of an async iterator from JS (`next`, `throw`, `return`): a
     JS Promise of `[done, value]`."""
-    import _bridge_loop
-
-    return _bridge_loop.to_promise(_anext_step(it, method, args))
+    return loop_module().to_promise(_anext_step(it, method, args))
 
 
 def proxy_call_with(f, args, kwargs, relaxed):
