@@ -171,6 +171,10 @@ export interface PythonRuntime {
   runPythonAsync(code: string): Promise<any>;
   /** Convert a JS value deeply to Python (Array → list, Object/Map → dict, Set → set); a PyProxy of the result. */
   toPy(value: any, options?: { depth?: number; defaultConverter?: (value: any, convert: (v: any) => any, cache: (a: any, b: any) => void) => any }): any;
+  /** Make a JS object importable from Python as `name` (`import name`, `from name import f`, `import name.sub`). */
+  registerJsModule(name: string, module: object): void;
+  /** Undo registerJsModule; a module already imported stays in sys.modules. */
+  unregisterJsModule(name: string): void;
   /** Import a Python module. @throws {PythonError} */
   pyimport(name: string): PyProxy;
   /** `__main__`'s namespace (a dict). */

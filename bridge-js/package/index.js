@@ -38,6 +38,8 @@ const HELPERS = [
   "proxy_call_with",
   "proxy_to_js",
   "to_py_from_js",
+  "register_js_module",
+  "unregister_js_module",
 ];
 
 /** Attribute names interned per runtime (bridge-py/src/names.rs CAPACITY). */
@@ -140,6 +142,24 @@ class PythonRuntime {
     const { depth = -1, defaultConverter } = options;
     if (!Number.isInteger(depth)) throw new TypeError(`toPy: depth must be an integer, got ${String(depth)}`);
     return this.helper("to_py_from_js")(value, depth, defaultConverter);
+  }
+
+  /**
+   * Make the JS object `module` importable from Python as `name` (Pyodide's
+   * `registerJsModule`): `import name`, `from name import f`, and
+   * `import name.sub` for an object property `sub`.
+   */
+  registerJsModule(name, module) {
+    if (typeof name !== "string" || name === "") throw new TypeError(`registerJsModule: name must be a non-empty string, got ${JSON.stringify(name) ?? typeof name}`);
+    if (module === null || (typeof module !== "object" && typeof module !== "function")) {
+      throw new TypeError(`registerJsModule: the module must be an object, got ${module === null ? "null" : typeof module}`);
+    }
+    this.helper("register_js_module")(name, module);
+  }
+
+  /** Undo registerJsModule (a module already imported stays in sys.modules). */
+  unregisterJsModule(name) {
+    this.helper("unregister_js_module")(name);
   }
 
   /** Import a Python module and return it as a PyProxy. */

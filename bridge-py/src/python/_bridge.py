@@ -50,6 +50,8 @@ def _install_ffi_module(js):
     for name in names:
         setattr(ffi, name, getattr(js, name))
     ffi.to_js = js.to_js
+    ffi.register_js_module = register_js_module
+    ffi.unregister_js_module = unregister_js_module
     for name in ("create_proxy", "create_once_callable", "destroy_proxies", "JsDoubleProxy"):
         setattr(ffi, name, getattr(js, name))
     # Pyodide's names for kinds we do not give classes of their own.
@@ -60,7 +62,8 @@ def _install_ffi_module(js):
     ffi.JsNull = js.JsNull
     _json_writes_jsnull(js.jsnull)
     ffi.__all__ = names + ["jsnull", "JsNull", "to_js", "ConversionError", "create_proxy",
-                           "create_once_callable", "destroy_proxies", "JsDoubleProxy"]
+                           "create_once_callable", "destroy_proxies", "JsDoubleProxy",
+                           "register_js_module", "unregister_js_module"]
     import collections.abc as abc
     abc.MutableSequence.register(js.JsArray)
     abc.Mapping.register(js.JsMap)
@@ -690,3 +693,96 @@ def proxy_call_with(f, args, kwargs, relaxed):
             if not any(p.kind == p.VAR_KEYWORD for p in params):
                 kw = {k: v for k, v in kw.items() if k in sig.parameters}
     return f(*args, **kw)
+
+
+# ---- JS objects as Python modules: registerJsModule / register_js_module
+
+
+_JS_MODULES = {}  # name -> the JsProxy it stands for
+
+
+class _JsModuleFinder:
+    """Imports of registered JS modules and their submodules: `import name`,
+    `from name import f`, `import name.sub` (an object property of the module)."""
+
+    def find_spec(self, fullname, path, target=None):
+        obj = _js_module_object(fullname)
+        if obj is None:
+            return None
+        import importlib.machinery
+
+        return importlib.machinery.ModuleSpec(fullname, _JsModuleLoader(obj), is_package=True)
+
+
+def _js_module_object(fullname):
+    head, _, rest = fullname.partition(".")
+    obj = _JS_MODULES.get(fullname)
+    if obj is not None:
+        return obj
+    obj = _JS_MODULES.get(head)
+    if obj is None or not rest:
+        return None
+    for part in rest.split("."):
+        try:
+            obj = getattr(obj, part)
+        except AttributeError:
+            return None
+    import js
+
+    return obj if isinstance(obj, js.JsProxy) else None
+
+
+class _JsModuleLoader:
+    def __init__(self, obj):
+        self._obj = obj
+
+    def create_module(self, spec):
+        import types
+
+        obj = self._obj
+
+        class JsModule(types.ModuleType):
+            def __getattr__(self, name):
+                if name.startswith("__") and name.endswith("__"):
+                    raise AttributeError(name)
+                try:
+                    return getattr(obj, name)
+                except AttributeError:
+                    raise AttributeError(f"module {spec.name!r} has no attribute {name!r}") from None
+
+            def __dir__(self):
+                return sorted(set(super().__dir__()) | set(dir(obj)))
+
+        m = JsModule(spec.name)
+        m.__path__ = []
+        m.__js_object__ = obj
+        return m
+
+    def exec_module(self, module):
+        pass
+
+
+def register_js_module(name, jsproxy):
+    """`pyodide.ffi.register_js_module(name, obj)`: JS object `obj` importable as `name`."""
+    import js
+
+    if not isinstance(name, str) or not name:
+        raise TypeError("register_js_module: the name must be a non-empty str")
+    if not isinstance(jsproxy, js.JsProxy):
+        raise TypeError(f"register_js_module: expected a JS object for {name!r}, got {type(jsproxy).__name__}")
+    if not any(isinstance(f, _JsModuleFinder) for f in sys.meta_path):
+        sys.meta_path.insert(0, _JsModuleFinder())
+    _JS_MODULES[name] = jsproxy
+    # A module imported before under this name is replaced on the next import.
+    for key in [k for k in sys.modules if k == name or k.startswith(name + ".")]:
+        if getattr(sys.modules[key], "__js_object__", None) is not None:
+            del sys.modules[key]
+
+
+def unregister_js_module(name):
+    """`pyodide.ffi.unregister_js_module(name)`: later imports of `name` fail;
+    a module already imported stays in sys.modules (as in Pyodide)."""
+    try:
+        del _JS_MODULES[name]
+    except KeyError:
+        raise ValueError(f"Cannot unregister {name!r}: no Javascript module with that name is registered") from None
