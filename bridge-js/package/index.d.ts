@@ -154,6 +154,31 @@ export interface LoadPythonOptions {
   traceDestroy?: boolean;
 }
 
+/** An error of `py.FS`: `code` is the errno name ("ENOENT"), `errno` its number. */
+export declare class FSError extends Error {
+  readonly code: string;
+  readonly errno: number;
+}
+
+/** The part of Emscripten's FS that Pyodide users call, over the interpreter's file system. */
+export interface FileSystem {
+  writeFile(path: string, data: string | ArrayBuffer | ArrayBufferView, options?: { encoding?: "utf8" | "binary" }): void;
+  readFile(path: string, options: { encoding: "utf8" }): string;
+  readFile(path: string, options?: { encoding?: "binary" }): Uint8Array;
+  mkdir(path: string): void;
+  mkdirTree(path: string): void;
+  readdir(path: string): string[];
+  stat(path: string): { mode: number; size: number; mtime: Date; atime: Date; ctime: Date; isFile: boolean; isDirectory: boolean };
+  isDir(mode: number): boolean;
+  isFile(mode: number): boolean;
+  unlink(path: string): void;
+  rmdir(path: string): void;
+  rename(from: string, to: string): void;
+  analyzePath(path: string): { exists: boolean; isRoot: boolean; path: string; name: string; parentPath: string; parentExists: boolean; error: number };
+}
+
+export type OutputOptions = { batched: (line: string) => void } | { raw: (charCode: number) => void } | { write: (bytes: Uint8Array) => number | void };
+
 export interface PythonRuntime {
   /**
    * Run Python in `__main__` and return the value of the last expression:
@@ -161,7 +186,14 @@ export interface PythonRuntime {
    * bool → boolean; None → undefined; anything else → PyProxy.
    * @throws {PythonError}
    */
-  runPython(code: string): any;
+  runPython(code: string, options?: { globals?: PyProxy; locals?: PyProxy; filename?: string }): any;
+  /** Where Python's stdout goes from now on; no argument restores the default. */
+  setStdout(options?: OutputOptions): void;
+  setStderr(options?: OutputOptions): void;
+  /** The interpreter's file system. */
+  readonly FS: FileSystem;
+  readonly version: string;
+  readonly ffi: { PyProxy: typeof PyProxy; PythonError: typeof PythonError; FSError: typeof FSError };
   /**
    * Like runPython, with top-level `await`: the code runs as a Task on the
    * asyncio event loop, which runs on the JS event loop (asyncio.sleep,
@@ -191,3 +223,5 @@ export interface PythonRuntime {
 
 /** Load the interpreter; each call makes an independent runtime. */
 export declare function loadPython(options?: LoadPythonOptions): Promise<PythonRuntime>;
+/** Pyodide's loader name: `loadPython`; unsupported Pyodide options are a TypeError naming them. */
+export declare function loadPyodide(options?: LoadPythonOptions & { fullStdLib?: boolean; checkAPIVersion?: boolean }): Promise<PythonRuntime>;

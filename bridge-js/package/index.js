@@ -13,8 +13,41 @@ import { Memory } from "./memory.js";
 import { StackOverflowGuard } from "./stack.js";
 import { SCRATCH } from "./flags.js";
 import { installLoop } from "./loop.js";
+import { makeFS, FSError } from "./fs.js";
+
+const VERSION = "0.1.0";
+
+/** A line handler from setStdout/setStderr options. */
+function outputHandler(options, fallback, what) {
+  if (options === undefined) return fallback;
+  if (options === null || typeof options !== "object") throw new TypeError(`${what}: options must be an object {batched}, {raw} or {write}`);
+  const { batched, raw, write } = options;
+  const given = [batched, raw, write].filter((f) => f !== undefined);
+  if (given.length !== 1 || typeof given[0] !== "function") {
+    throw new TypeError(`${what}: give exactly one of batched, raw or write, a function`);
+  }
+  if (batched) return (line) => batched(line);
+  const enc = new TextEncoder();
+  if (raw) return (line) => { for (const b of enc.encode(line + "\n")) raw(b); };
+  return (line) => { write(enc.encode(line + "\n")); };
+}
 
 export { PythonError, PyProxy };
+export { FSError } from "./fs.js";
+
+/**
+ * Pyodide's loader name, for programs that port by changing the import:
+ * `loadPyodide(options)` is `loadPython(options)`. Pyodide options we do not
+ * support are a TypeError naming them.
+ */
+export async function loadPyodide(options = {}) {
+  if (options === null || typeof options !== "object") throw new TypeError("loadPyodide: options must be an object");
+  const supported = new Set(["indexURL", "stdout", "stderr", "env", "maxCrossingDepth", "traceDestroy", "fullStdLib", "checkAPIVersion"]);
+  const unsupported = Object.keys(options).filter((k) => !supported.has(k));
+  if (unsupported.length) throw new TypeError(`loadPyodide: options not supported here: ${unsupported.join(", ")}`);
+  const { fullStdLib, checkAPIVersion, ...ours } = options;
+  return loadPython(ours);
+}
 
 let loads = 0;
 
@@ -40,6 +73,8 @@ const HELPERS = [
   "to_py_from_js",
   "register_js_module",
   "unregister_js_module",
+  "fs_op",
+  "run_with",
 ];
 
 /** Attribute names interned per runtime (bridge-py/src/names.rs CAPACITY). */
@@ -81,12 +116,47 @@ class PythonRuntime {
    * bool → boolean, None → undefined, anything else → PyProxy).
    * Throws PythonError.
    */
-  runPython(code) {
+  runPython(code, options) {
     if (typeof code !== "string") {
       throw new TypeError(`runPython: code must be a string, got ${code === null ? "null" : typeof code}`);
     }
     this.stack.check();
-    return this.glue.run_python(code);
+    if (options === undefined) return this.glue.run_python(code);
+    if (options === null || typeof options !== "object") throw new TypeError("runPython: options must be an object {globals, locals, filename}");
+    for (const k of Object.keys(options)) {
+      if (!["globals", "locals", "filename"].includes(k)) throw new TypeError(`runPython: unknown option ${JSON.stringify(k)} (globals, locals, filename)`);
+    }
+    return this.helper("run_with")(code, options.globals, options.locals, options.filename);
+  }
+
+  /**
+   * Where Python's stdout lines go from now on: `{batched: (line) => …}`
+   * (each line, without its newline), `{raw: (charCode) => …}`, or
+   * `{write: (bytes) => n}`; no argument restores the default.
+   */
+  setStdout(options) {
+    this.io.stdout = outputHandler(options, this.io.defaultStdout, "setStdout");
+  }
+
+  /** As setStdout, for stderr. */
+  setStderr(options) {
+    this.io.stderr = outputHandler(options, this.io.defaultStderr, "setStderr");
+  }
+
+  /** The interpreter's file system (the part of Emscripten's FS Pyodide users call). */
+  get FS() {
+    this._fs ??= makeFS(this);
+    return this._fs;
+  }
+
+  /** The package version. */
+  get version() {
+    return VERSION;
+  }
+
+  /** PyProxy, PythonError and the FS error class, as Pyodide's `pyodide.ffi`. */
+  get ffi() {
+    return { PyProxy, PythonError, FSError };
   }
 
   /**
@@ -269,8 +339,13 @@ export async function loadPython(options = {}) {
     throw new TypeError(`loadPython: options must be an object, got ${options === null ? "null" : typeof options}`);
   }
   const indexURL = await resolveIndexURL(options.indexURL);
-  const stdout = options.stdout ?? ((text) => console.log(text));
-  const stderr = options.stderr ?? ((text) => console.error(text));
+  const io = {};
+  io.defaultStdout = options.stdout ?? ((text) => console.log(text));
+  io.defaultStderr = options.stderr ?? ((text) => console.error(text));
+  io.stdout = io.defaultStdout;
+  io.stderr = io.defaultStderr;
+  const stdout = (text) => io.stdout(text);
+  const stderr = (text) => io.stderr(text);
   const [wasm, stdlib] = await Promise.all([
     readAsset(indexURL, "bridge_js_bg.wasm"),
     readAsset(indexURL, "python313.zip"),
@@ -290,6 +365,7 @@ export async function loadPython(options = {}) {
   const exports = await glue.default({ module_or_path: wasm });
   wasi.initialize({ exports }); // runs C constructors (_initialize)
   const runtime = new PythonRuntime(glue, exports.memory);
+  runtime.io = io;
   glue.init(makeHooks(runtime));
   runtime.loadHelpers();
   installLoop(runtime, glue.pyimport("_bridge"));

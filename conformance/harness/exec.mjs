@@ -22,7 +22,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * `collectJs` is an (async) function forcing a full JS garbage collection.
  * @returns {Promise<{py, capture, ms, loadPython, collectJs, depth}>}
  */
-export async function loadRuntime(loadPython, options = {}, collectJs = undefined) {
+export async function loadRuntime(loadPython, options = {}, collectJs = undefined, loadPyodide = undefined) {
   const capture = { stdout: [], stderr: [] };
   const captured = (opts = {}) => ({
     ...options,
@@ -39,6 +39,8 @@ export async function loadRuntime(loadPython, options = {}, collectJs = undefine
     ms,
     // For cases that want a second runtime in the same page/worker.
     loadPython: (opts) => loadPython(captured(opts)),
+    // The package's Pyodide-named loader, for cases written as Pyodide programs.
+    loadPyodide: loadPyodide && ((opts) => loadPyodide(captured(opts))),
     collectJs: collectJs ?? (async () => {}),
     depth: undefined,
   };
@@ -170,6 +172,7 @@ async function runBody(rt, PythonError, c, host) {
         host,
         gc: () => collectGarbage(rt),
         loadPython: rt.loadPython,
+        loadPyodide: rt.loadPyodide,
       };
       value = await fn(py, ctx);
     }
@@ -182,7 +185,7 @@ async function runBody(rt, PythonError, c, host) {
 /**
  * Run one case. `c` is {name, kind: "py"|"js", source, leaksOk}.
  * A `.py` case is passed to runPython; a `.js` case is the body of an async
- * function called with (py, ctx), ctx = {PythonError, host, gc, loadPython}.
+ * function called with (py, ctx), ctx = {PythonError, host, gc, loadPython, loadPyodide}.
  * After the case:
  *  - a health check (`runPython("6 * 7") === 42`) tells whether the runtime is still usable;
  *  - the names the case added to __main__ and the own properties it added to

@@ -27,3 +27,9 @@ export async function loadPython({ stdout, stderr } = {}) {
     pyodide,
   };
 }
+
+/** Pyodide's own loader, for cases written as Pyodide programs. */
+export async function loadPyodide(options = {}) {
+  const { loadPyodide: load } = await import(PYODIDE.href);
+  return load(options);
+}

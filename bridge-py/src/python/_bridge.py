@@ -786,3 +786,85 @@ def unregister_js_module(name):
         del _JS_MODULES[name]
     except KeyError:
         raise ValueError(f"Cannot unregister {name!r}: no Javascript module with that name is registered") from None
+
+
+# ---- `py.FS` (bridge-js/package/fs.js): the interpreter's file system from JS
+
+
+def _fs_path(p):
+    """An absolute, normalized path; `..` cannot climb above the root."""
+    import os.path
+
+    full = os.path.normpath(os.path.join(os.getcwd(), p))
+    if not full.startswith("/"):
+        raise OSError(22, f"path {p!r} escapes the root", p)
+    return full
+
+
+def fs_op(name, *args):
+    """One FS operation: `[None, value]`, or `[errno name, errno, message]`."""
+    import errno
+    import js
+    import os
+    import stat as st
+
+    try:
+        if name == "write":
+            with open(_fs_path(args[0]), "wb") as f:
+                f.write(bytes(args[1]))
+            value = None
+        elif name == "read":
+            with open(_fs_path(args[0]), "rb") as f:
+                value = js.to_js(f.read())
+        elif name == "mkdir":
+            full = _fs_path(args[0])
+            if os.path.lexists(full):  # the WASI shim would not say so itself
+                raise FileExistsError(errno.EEXIST, "File exists", full)
+            os.mkdir(full)
+            value = None
+        elif name == "makedirs":
+            os.makedirs(_fs_path(args[0]), exist_ok=True)
+            value = None
+        elif name == "listdir":
+            value = sorted(os.listdir(_fs_path(args[0])))
+        elif name == "stat":
+            s = os.stat(_fs_path(args[0]))
+            value = [s.st_mode, s.st_size, s.st_mtime, s.st_atime, s.st_ctime, st.S_ISREG(s.st_mode), st.S_ISDIR(s.st_mode)]
+        elif name == "unlink":
+            os.unlink(_fs_path(args[0]))
+            value = None
+        elif name == "rmdir":
+            os.rmdir(_fs_path(args[0]))
+            value = None
+        elif name == "rename":
+            os.rename(_fs_path(args[0]), _fs_path(args[1]))
+            value = None
+        elif name == "analyze":
+            full = _fs_path(args[0])
+            parent = os.path.dirname(full)
+            value = [os.path.exists(full), full == "/", full, os.path.basename(full), parent, os.path.isdir(parent)]
+        else:
+            raise ValueError(f"unknown FS operation {name!r}")
+    except OSError as e:
+        code = errno.errorcode.get(e.errno, "EIO")
+        return _js_array(code, e.errno or 5, f"{e.strerror or e}: {args[0]!r}")
+    return _js_array(None, value)
+
+
+def run_with(source, globals, locals, filename):
+    """`runPython(code, {globals, locals, filename})`."""
+    import ast
+
+    if globals is None:
+        globals = sys.modules["__main__"].__dict__
+    if locals is None:
+        locals = globals
+    filename = filename or "<exec>"
+    tree = ast.parse(source, filename, "exec")
+    last = None
+    if tree.body and isinstance(tree.body[-1], ast.Expr) and not source.rstrip().endswith(";"):
+        last = ast.Expression(tree.body.pop().value)
+    exec(compile(tree, filename, "exec"), globals, locals)
+    if last is not None:
+        return eval(compile(last, filename, "eval"), globals, locals)
+    return None
