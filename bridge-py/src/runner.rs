@@ -12,6 +12,7 @@ pub fn install(py: Python<'_>) -> PyResult<()> {
     // The asyncio loop's module is compiled on first use (asyncio costs
     // start-up time): `_bridge.loop_module()`.
     module.setattr("_LOOP_SOURCE", LOOP_SOURCE)?;
+    module.setattr("_CODE_SOURCE", CODE_SOURCE)?;
     py.import("sys")?
         .getattr("modules")?
         .set_item(MODULE_NAME, module.clone())?;
@@ -20,6 +21,7 @@ pub fn install(py: Python<'_>) -> PyResult<()> {
 }
 
 const LOOP_SOURCE: &str = include_str!("python/_bridge_loop.py");
+const CODE_SOURCE: &str = include_str!("python/pyodide_code.py");
 
 fn c_source() -> &'static std::ffi::CStr {
     const SRC: &str = concat!(include_str!("python/_bridge.py"), "\0");

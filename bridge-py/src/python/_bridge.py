@@ -75,8 +75,14 @@ def _install_ffi_module(js):
     abc.AsyncGenerator.register(js.JsAsyncGenerator)
     abc.Generator.register(js.JsGenerator)
     ffi.JsObjectMap = sys.modules[__name__].JsObjectMap
+    ffi.IN_BROWSER = hasattr(js, "document")
+    ffi.can_run_sync = _can_run_sync
+    ffi.run_sync = _run_sync
+    ffi.__all__ += ["IN_BROWSER", "can_run_sync", "run_sync"]
     sys.modules["pyodide.ffi"] = ffi
     pyodide.ffi = ffi
+    # pyodide.code: compiled on first import (see _LazyModules).
+    sys.meta_path.insert(0, _LazyModules({"pyodide.code": _CODE_SOURCE}))
 
 
 _TYPED_ARRAY_CLASS = []
@@ -294,6 +300,51 @@ class _ThenInstallLoop:
     def exec_module(self, module):
         self._loader.exec_module(module)
         loop_module()
+
+
+def _can_run_sync():
+    """`pyodide.ffi.can_run_sync()`: False here (no JS Promise Integration)."""
+    return False
+
+
+def _run_sync(awaitable):
+    """`pyodide.ffi.run_sync`: blocking on a JS promise needs JS Promise
+    Integration (stack switching), which this build does not use."""
+    if hasattr(awaitable, "close"):
+        awaitable.close()
+    raise NotImplementedError(
+        "pyodide.ffi.run_sync needs JS Promise Integration (WebAssembly stack switching), which this build "
+        "does not use; await the awaitable instead (top-level await works in runPythonAsync)"
+    )
+
+
+class _LazyModules:
+    """Modules of the bridge's `pyodide` package compiled on first import."""
+
+    def __init__(self, sources):
+        self._sources = sources
+
+    def find_spec(self, fullname, path, target=None):
+        source = self._sources.get(fullname)
+        if source is None:
+            return None
+        import importlib.machinery
+
+        return importlib.machinery.ModuleSpec(fullname, _SourceLoader(source), origin="<bridge>")
+
+
+class _SourceLoader:
+    def __init__(self, source):
+        self._source = source
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        exec(compile(self._source, "<bridge>", "exec"), module.__dict__)
+        parent, _, child = module.__name__.rpartition(".")
+        if parent in sys.modules:
+            setattr(sys.modules[parent], child, module)
 
 
 def run(source, globals):
