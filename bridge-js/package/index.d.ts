@@ -190,6 +190,8 @@ export interface PythonRuntime {
   /** Where Python's stdout goes from now on; no argument restores the default. */
   setStdout(options?: OutputOptions): void;
   setStderr(options?: OutputOptions): void;
+  /** Where Python's stdin comes from; no argument: end of file (the default). */
+  setStdin(options?: { stdin: () => string | Uint8Array | null | undefined } | { read: (buffer: Uint8Array) => number } | { error: true }): void;
   /** The interpreter's file system. */
   readonly FS: FileSystem;
   readonly version: string;

@@ -138,6 +138,37 @@ class PythonRuntime {
     this.io.stdout = outputHandler(options, this.io.defaultStdout, "setStdout");
   }
 
+  /**
+   * Where Python's stdin comes from: `{stdin: () => string | bytes | null}`
+   * (called when Python needs input; null or undefined is end of file),
+   * `{read: (buffer) => n}` (fill `buffer`, return the count; 0 is end of
+   * file), or `{error: true}` (reads fail with an OSError); no argument:
+   * end of file, the default.
+   */
+  setStdin(options) {
+    if (options === undefined) {
+      this.io.stdin = () => null;
+      return;
+    }
+    if (options === null || typeof options !== "object") throw new TypeError("setStdin: options must be an object {stdin}, {read} or {error}");
+    const { stdin, read, error } = options;
+    if (error) {
+      this.io.stdin = () => {
+        throw new Error("stdin is an error");
+      };
+    } else if (typeof stdin === "function") {
+      this.io.stdin = () => stdin();
+    } else if (typeof read === "function") {
+      this.io.stdin = (size) => {
+        const buf = new Uint8Array(size);
+        const n = read(buf);
+        return n > 0 ? buf.subarray(0, n) : null;
+      };
+    } else {
+      throw new TypeError("setStdin: give one of stdin or read (a function), or error: true");
+    }
+  }
+
   /** As setStdout, for stderr. */
   setStderr(options) {
     this.io.stderr = outputHandler(options, this.io.defaultStderr, "setStderr");
@@ -346,6 +377,8 @@ export async function loadPython(options = {}) {
   io.stderr = io.defaultStderr;
   const stdout = (text) => io.stdout(text);
   const stderr = (text) => io.stderr(text);
+  io.stdin = () => null; // end of file until setStdin
+  const stdin = (size) => io.stdin(size);
   const [wasm, stdlib] = await Promise.all([
     readAsset(indexURL, "bridge_js_bg.wasm"),
     readAsset(indexURL, "python313.zip"),
@@ -360,7 +393,7 @@ export async function loadPython(options = {}) {
     const where = new URL("bridge_js.js", indexURL).href;
     throw new Error(`loadPython: cannot load the JS glue bridge_js.js from ${where}: ${e.message}`);
   }
-  const wasi = createWasi({ stdlib, stdout, stderr, env: options.env });
+  const wasi = createWasi({ stdlib, stdout, stderr, stdin, env: options.env });
   glue.__bridge_set_wasi(wasi.wasiImport);
   const exports = await glue.default({ module_or_path: wasm });
   wasi.initialize({ exports }); // runs C constructors (_initialize)

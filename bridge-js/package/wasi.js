@@ -1,7 +1,43 @@
 // WASI for the interpreter, served from JS by @bjorn3/browser_wasi_shim, with
 // the standard library zip in its in-memory file system.
 
-import { WASI, File, OpenFile, ConsoleStdout, PreopenDirectory, Directory } from "@bjorn3/browser_wasi_shim";
+import { WASI, File, Fd, ConsoleStdout, PreopenDirectory, Directory, wasi as defs } from "@bjorn3/browser_wasi_shim";
+
+/**
+ * Python's stdin: bytes from `source()` (setStdin: `{stdin}` returns a string
+ * or bytes per call, null/undefined at the end; `{read}` fills a buffer and
+ * returns the count; `{error: true}` makes reads fail with EIO). The default
+ * source is empty: Python sees end of file.
+ */
+class Stdin extends Fd {
+  constructor(source) {
+    super();
+    this.source = source;
+    this.pending = new Uint8Array(0);
+  }
+  fd_fdstat_get() {
+    return { ret: 0, fdstat: new defs.Fdstat(defs.FILETYPE_CHARACTER_DEVICE, 0) };
+  }
+  fd_filestat_get() {
+    return { ret: 0, filestat: new defs.Filestat(0n, defs.FILETYPE_CHARACTER_DEVICE, 0n) };
+  }
+  fd_read(size) {
+    if (this.pending.length === 0) {
+      let chunk;
+      try {
+        chunk = this.source(size);
+      } catch {
+        return { ret: defs.ERRNO_IO, data: new Uint8Array(0) };
+      }
+      if (chunk === null || chunk === undefined) return { ret: 0, data: new Uint8Array(0) };
+      this.pending = typeof chunk === "string" ? new TextEncoder().encode(chunk) : new Uint8Array(chunk);
+    }
+    const n = Math.min(size, this.pending.length);
+    const data = this.pending.slice(0, n);
+    this.pending = this.pending.subarray(n);
+    return { ret: 0, data };
+  }
+}
 
 /** Where the interpreter looks for its standard library (on the default sys.path). */
 export const STDLIB_PATH = "/usr/local/lib/python313.zip";
@@ -10,7 +46,7 @@ function dir(entries) {
   return new Directory(new Map(entries));
 }
 
-export function createWasi({ stdlib, stdout, stderr, env = {} }) {
+export function createWasi({ stdlib, stdout, stderr, stdin = () => null, env = {} }) {
   const root = new PreopenDirectory(
     "/",
     new Map([
@@ -20,7 +56,7 @@ export function createWasi({ stdlib, stdout, stderr, env = {} }) {
     ]),
   );
   const fds = [
-    new OpenFile(new File(new Uint8Array(0))), // stdin: empty
+    new Stdin(stdin),
     ConsoleStdout.lineBuffered(stdout),
     ConsoleStdout.lineBuffered(stderr),
     root,

@@ -20,6 +20,7 @@ export async function loadPython({ stdout, stderr } = {}) {
     globals: pyodide.globals,
     // Pass-throughs for the names our runtime exposes as well.
     toPy: (value, options) => pyodide.toPy(value, options),
+    setStdin: (o) => pyodide.setStdin(o),
     registerJsModule: (name, module) => pyodide.registerJsModule(name, module),
     unregisterJsModule: (name) => pyodide.unregisterJsModule(name),
     PyProxy: pyodide.ffi.PyProxy,
