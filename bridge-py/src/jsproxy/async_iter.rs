@@ -40,12 +40,7 @@ impl JsAsyncIterator {
     /// `__aiter__` results whose own flags do not say so).
     #[new]
     fn new(plain: &Bound<'_, JsProxy>) -> PyResult<PyClassInitializer<Self>> {
-        let handle = plain
-            .get()
-            .handle()
-            .share()
-            .map_err(crate::error::bridge_to_pyerr)?;
-        Ok(PyClassInitializer::from(JsProxy::from_handle(handle))
+        Ok(JsProxy::init_sharing(plain.get())?
             .add_subclass(JsAsyncIterable)
             .add_subclass(JsAsyncIterator))
     }

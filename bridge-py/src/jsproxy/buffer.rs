@@ -64,12 +64,7 @@ impl JsTypedArray {
     /// Called by the public class: a proxy of the same object as `plain`.
     #[new]
     fn new(plain: &Bound<'_, JsProxy>) -> PyResult<PyClassInitializer<Self>> {
-        let handle = plain
-            .get()
-            .handle()
-            .share()
-            .map_err(crate::error::bridge_to_pyerr)?;
-        Ok(PyClassInitializer::from(JsProxy::from_handle(handle))
+        Ok(JsProxy::init_sharing(plain.get())?
             .add_subclass(super::iter::JsIterable)
             .add_subclass(JsArray)
             .add_subclass(JsTypedArray))

@@ -168,6 +168,14 @@ impl JsProxy {
         JsProxy { obj, this: None }
     }
 
+    /// The base of another proxy class for the object `proxy` stands for
+    /// (its own reference): how views and the Python-made classes
+    /// (`JsTypedArray`, `JsObjectMap`, `as_py_json`'s) are built.
+    pub(crate) fn init_sharing(proxy: &JsProxy) -> PyResult<PyClassInitializer<JsProxy>> {
+        let handle = proxy.obj.share().map_err(crate::error::bridge_to_pyerr)?;
+        Ok(PyClassInitializer::from(JsProxy::from_handle(handle)))
+    }
+
     pub fn handle(&self) -> &JsHandle {
         &self.obj
     }

@@ -86,11 +86,7 @@ pub struct JsJsonArray;
 
 impl JsJsonArray {
     fn init(proxy: &JsProxy) -> PyResult<PyClassInitializer<Self>> {
-        let handle = proxy
-            .handle()
-            .share()
-            .map_err(crate::error::bridge_to_pyerr)?;
-        Ok(PyClassInitializer::from(JsProxy::from_handle(handle))
+        Ok(JsProxy::init_sharing(proxy)?
             .add_subclass(JsIterable)
             .add_subclass(super::JsArray)
             .add_subclass(JsJsonArray))
@@ -147,11 +143,7 @@ impl ObjectMapBase {
         json: bool,
     ) -> PyResult<PyClassInitializer<Self>> {
         let proxy = proxy_of(obj)?;
-        let handle = proxy
-            .handle()
-            .share()
-            .map_err(crate::error::bridge_to_pyerr)?;
-        Ok(PyClassInitializer::from(JsProxy::from_handle(handle))
+        Ok(JsProxy::init_sharing(proxy)?
             .add_subclass(JsIterable)
             .add_subclass(JsMap)
             .add_subclass(JsMutableMap)
