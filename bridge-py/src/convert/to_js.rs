@@ -334,18 +334,8 @@ pub fn to_js<'py>(obj: &Bound<'py, PyAny>, options: Options<'py>) -> PyResult<Bo
     };
     let eager = match &options.eager_converter {
         Some(conv) => {
-            let t = py
-                .import(crate::runner::MODULE_NAME)?
-                .getattr("nested_eager")?
-                .call1((
-                    options.depth,
-                    options.pyproxies.clone(),
-                    options.create_pyproxies,
-                    options.dict_converter.clone(),
-                    options.default_converter.clone(),
-                    conv,
-                ))?;
-            Some((conv.clone(), t.get_item(0)?, t.get_item(1)?, t.get_item(2)?))
+            let (convert, cache_fn, cache) = nested_converter(py, &options, Some(conv))?;
+            Some((conv.clone(), convert, cache_fn, cache))
         }
         None => None,
     };
@@ -359,7 +349,7 @@ pub fn to_js<'py>(obj: &Bound<'py, PyAny>, options: Options<'py>) -> PyResult<Bo
     // Objects with no rule: the user converter, else a PyProxy (or an error).
     let converter = options.default_converter.clone();
     let convert_nested = match &converter {
-        Some(_) => Some(nested_converter(py, &options)?),
+        Some(_) => Some(nested_converter(py, &options, None)?),
         None => None,
     };
     let create = options.create_pyproxies;
@@ -449,16 +439,22 @@ fn js_ref(v: &Option<Bound<'_, PyAny>>) -> PyResult<Option<Value>> {
 fn nested_converter<'py>(
     py: Python<'py>,
     options: &Options<'py>,
+    eager: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>, Bound<'py, PyAny>)> {
-    let pair = py
-        .import(crate::runner::MODULE_NAME)?
-        .getattr("nested_to_js")?
-        .call1((
-            options.depth,
-            options.pyproxies.clone(),
-            options.create_pyproxies,
-            options.dict_converter.clone(),
-            options.default_converter.clone(),
-        ))?;
-    Ok((pair.get_item(0)?, pair.get_item(1)?, pair.get_item(2)?))
+    let common = (
+        options.depth,
+        options.pyproxies.clone(),
+        options.create_pyproxies,
+        options.dict_converter.clone(),
+        options.default_converter.clone(),
+    );
+    let m = py.import(crate::runner::MODULE_NAME)?;
+    let t = match eager {
+        // `convert` of an eager converter: the built-in rules for the value itself.
+        Some(e) => m
+            .getattr("nested_eager")?
+            .call1((common.0, common.1, common.2, common.3, common.4, e))?,
+        None => m.getattr("nested_to_js")?.call1(common)?,
+    };
+    Ok((t.get_item(0)?, t.get_item(1)?, t.get_item(2)?))
 }
