@@ -149,6 +149,7 @@ function handlerFor(runtime) {
       // An attribute that is the same Python object as last time is the same
       // proxy (`a.child === a.child`, as in Pyodide; makePyProxy checks).
       runtime.readingAttrOf = s;
+      runtime.readingAttrName = prop;
       try {
         return runtime.pyGet(s.key, pythonName(prop));
       } finally {
@@ -260,13 +261,23 @@ export function makePyProxy(runtime, key, flags) {
   const parent = runtime.readingAttrOf;
   if (parent !== undefined) {
     runtime.readingAttrOf = undefined; // only the attribute's own value, not what converting it makes
-    const cached = parent.attrs?.get(key);
-    if (cached !== undefined && !cached[STATE_OF].destroyed) {
-      runtime.glue.py_release(key); // the cached proxy owns a reference already
-      return cached;
+    // One cached proxy per attribute *name*, so the cache is bounded by the
+    // names read: an attribute that is a new object each time (a bound
+    // method, a property computing a list) replaces the entry, and the old
+    // proxy is left to its user and the FinalizationRegistry. (Keyed by the
+    // object, the cache kept every bound method of `o.m(x)` alive while `o`
+    // lived: the soak found it.)
+    const name = runtime.readingAttrName;
+    const cached = parent.attrs?.get(name);
+    if (cached !== undefined) {
+      const cs = cached[STATE_OF];
+      if (cs.key === key && !cs.destroyed) {
+        runtime.glue.py_release(key); // the cached proxy owns a reference already
+        return cached;
+      }
     }
     const proxy = makePyProxy(runtime, key, flags);
-    (parent.attrs ??= new Map()).set(key, proxy);
+    (parent.attrs ??= new Map()).set(name, proxy);
     return proxy;
   }
   // An arrow function has no non-configurable own properties, so the traps

@@ -46,9 +46,31 @@ pub fn build() -> Result<PathBuf> {
 }
 
 fn node_script(rel: &str) -> Result<()> {
+    node_with(&[], rel, &[])
+}
+
+/// `node FLAGS… SCRIPT ARGS…` from the repo's root.
+fn node_with(flags: &[&str], rel: &str, args: &[&str]) -> Result<()> {
     let path = paths::repo().join(rel);
     proc::require_file(&path, rel)?;
-    run(Command::new("node").arg(&path).current_dir(paths::repo()))
+    run(Command::new("node")
+        .args(flags)
+        .arg(&path)
+        .args(args)
+        .current_dir(paths::repo()))
+}
+
+/// The soak test's short version (`cargo xtask test`) and full one (`cargo xtask soak`).
+const SOAK: &str = "bridge-js/tests/soak.mjs";
+const SOAK_SHORT_ARGS: &[&str] = &["--ops", "20000", "--lifecycles", "5000"];
+
+/// `cargo xtask soak`: every crossing kind 10^6 times and 10^5 proxy
+/// lifecycles through the FinalizationRegistry, with handle and memory checks.
+pub fn soak() -> Result<()> {
+    build()?;
+    step(&format!("soak (node --expose-gc {SOAK})"), || {
+        node_with(&["--expose-gc"], SOAK, &[])
+    })
 }
 
 pub fn demo() -> Result<()> {
@@ -151,6 +173,12 @@ pub fn test() -> Result<()> {
                     .current_dir(paths::repo()))
             },
         ),
+    ));
+    results.push((
+        "soak (short)",
+        step(&format!("soak, short (node --expose-gc {SOAK})"), || {
+            node_with(&["--expose-gc"], SOAK, SOAK_SHORT_ARGS)
+        }),
     ));
     for (name, script) in [
         ("transition counts", "bridge-js/tests/transitions.mjs"),

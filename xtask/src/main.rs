@@ -23,6 +23,7 @@ commands:
   serve [--port N]  serve the repo on 127.0.0.1 (console page, browser tests)
   test            build, then every test: cargo tests, fuzz (short), bench build, conformance, browser
   bench           build, then criterion benches and the Node end-to-end bench
+  soak            build, then the long soak: 10^6 operations per crossing kind, 10^5 proxy lifecycles
   cpython         only fetch the sources and build CPython for wasm32-wasi (+ stdlib zip)
 
 environment: BRIDGE_CACHE_DIR, BRIDGE_CPYTHON_TARBALL, BRIDGE_ZLIB_TARBALL, BRIDGE_JOBS,
@@ -40,6 +41,7 @@ fn main() {
         "serve" => commands::serve(&args[1..]),
         "test" => commands::test(),
         "bench" => commands::bench(),
+        "soak" => commands::soak(),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             return;
