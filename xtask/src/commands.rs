@@ -154,6 +154,10 @@ pub fn test() -> Result<()> {
     ));
     for (name, script) in [
         ("transition counts", "bridge-js/tests/transitions.mjs"),
+        (
+            "load progress (onProgress)",
+            "bridge-js/tests/load_progress.mjs",
+        ),
         ("browser title test", "bridge-js/tests/browser_title.mjs"),
         (
             "browser console page test",
