@@ -155,6 +155,10 @@ pub fn test() -> Result<()> {
     for (name, script) in [
         ("transition counts", "bridge-js/tests/transitions.mjs"),
         (
+            "notebook unit tests (markdown, %% text, JS cells)",
+            "bridge-js/tests/notebook_unit.mjs",
+        ),
+        (
             "load progress (onProgress)",
             "bridge-js/tests/load_progress.mjs",
         ),
