@@ -281,8 +281,13 @@ function maybeExpression(tokens, i) {
  * syntax error, which running it then reports).
  */
 export function returnLastExpression(source) {
+  return lastExpression(source).body;
+}
+
+/** returnLastExpression's body, and where `return (` went in (a source index, or -1). */
+function lastExpression(source) {
   const tokens = tokenize(source);
-  if (tokens.length === 0) return source;
+  if (tokens.length === 0) return { body: source, at: -1 };
   const last = tokens.at(-1);
   const end = last.v === ";" && last.depth === 0 ? last.start : last.end;
   for (let i = 0; i < tokens.length; i++) {
@@ -290,15 +295,26 @@ export function returnLastExpression(source) {
     if (!startsStatement(tokens, i) && !(tokens[i].depth === 0 && tokens[i].nl)) continue;
     if (!maybeExpression(tokens, i)) continue;
     const start = tokens[i].start;
-    const body = `${source.slice(0, start)}return (${source.slice(start, end)}\n);${source.slice(end)}`;
-    if (compiles(body)) return body;
+    const body = `${source.slice(0, start)}${RETURN}${source.slice(start, end)}\n);${source.slice(end)}`;
+    if (compiles(body)) return { body, at: start };
   }
-  return source;
+  return { body: source, at: -1 };
 }
 
-/** The cell as an async function body, and the top-level names it declares. */
+const RETURN = "return (";
+
+/**
+ * The cell as an async function body, the top-level names it declares, and
+ * where `return (` was put in: `{line, column}` (1-based) or null.
+ */
 export function transformJsCell(source) {
-  return { body: returnLastExpression(source), names: declaredNames(source) };
+  const { body, at } = lastExpression(source);
+  let returnAt = null;
+  if (at >= 0) {
+    const before = source.slice(0, at).split("\n");
+    returnAt = { line: before.length, column: before.at(-1).length + 1 };
+  }
+  return { body, names: declaredNames(source), returnAt };
 }
 
 /**
@@ -308,19 +324,19 @@ export function transformJsCell(source) {
  * throws here.
  */
 export function compileJsCell(source, scopeNames = []) {
-  const { body, names } = transformJsCell(source);
+  const { body, names, returnAt } = transformJsCell(source);
   for (const n of scopeNames) {
     if (!/^[A-Za-z_$][\w$]*$/.test(n)) throw new TypeError(`compileJsCell: bad scope name ${JSON.stringify(n)}`);
   }
-  const bind = scopeNames.length ? `const { ${scopeNames.join(", ")} } = __cell__.scope;\n` : "";
+  // Two lines of wrapper (see WRAPPER_LINES) before the cell's first line.
   const outer = new Function(
     "__cell__",
-    `${bind}return (async function () { __cell__.lookup = (name) => eval(name);\n${body}\n})();`,
+    `const { ${scopeNames.join(", ")} } = __cell__.scope;\nreturn (async function () { __cell__.lookup = (name) => eval(name);\n${body}\n})();`,
   );
   // The engine may parse the inner function lazily: compile it on its own too,
   // so a syntax error in the cell is thrown here rather than when it runs.
   new AsyncFunction(body);
-  return async (scope = {}) => {
+  const run = async (scope = {}) => {
     const cell = { scope, lookup: null };
     try {
       return await outer(cell);
@@ -328,6 +344,39 @@ export function compileJsCell(source, scopeNames = []) {
       publish(cell.lookup, names);
     }
   };
+  const lines = body.split("\n").length;
+  /** An error's stack as the cell's lines (`at f (cell line 2:5)`), without the wrapper's frames and the notebook's. */
+  run.tidyStack = (stack) => tidyStack(stack, lines, returnAt);
+  return run;
+}
+
+// `new Function` puts "function anonymous(__cell__\n) {" before the body, and
+// compileJsCell two lines of its own.
+const WRAPPER_LINES = 4;
+const CELL_FRAME = /\(?eval at compileJsCell \([^()]*(?:\([^()]*\)[^()]*)*\), <anonymous>:(\d+):(\d+)\)?/;
+
+function tidyStack(stack, lines, returnAt) {
+  const out = [];
+  for (const line of String(stack).split("\n")) {
+    if (!/^\s+at /.test(line)) {
+      out.push(line); // the message (maybe several lines)
+      continue;
+    }
+    const m = CELL_FRAME.exec(line);
+    if (m) {
+      const n = Number(m[1]) - WRAPPER_LINES;
+      let column = Number(m[2]);
+      if (returnAt && n === returnAt.line && column > returnAt.column) column -= RETURN.length;
+      if (n < 1 || n > lines) continue; // the wrapper's own lines
+      const where = `cell line ${n}:${column}`;
+      out.push(/^\s+at eval \(/.test(line) ? line.replace(/at eval .*/, `at ${where}`) : line.replace(CELL_FRAME, `(${where})`));
+    } else if (/\/notebook\/\w+\.js/.test(line)) {
+      break; // the notebook calling the cell
+    } else {
+      out.push(line); // code the cell called (the bridge, a library)
+    }
+  }
+  return out.join("\n");
 }
 
 /** Copy each declared name's value from the cell's scope to globalThis. */
