@@ -157,6 +157,15 @@ test("js cell: what ran before an error is still published; errors propagate", a
   assert.throws(() => compileJsCell("let = = ="), SyntaxError);
 });
 
+test("js cell: an error's stack names the cell's own lines and columns", async () => {
+  const runF = compileJsCell("function f() {\n  throw new Error('in f')\n}\n\nf()", []);
+  const e1 = await runF().catch((e) => e);
+  assert.equal(runF.tidyStack(e1.stack), "Error: in f\n    at f (cell line 2:9)\n    at cell line 5:1");
+  const runO = compileJsCell("const o = null\no.x", []);
+  const e2 = await runO().catch((e) => e);
+  assert.equal(runO.tidyStack(e2.stack), "TypeError: Cannot read properties of null (reading 'x')\n    at cell line 2:3");
+});
+
 test("js cell: declared names, read from tokens", () => {
   assert.deepEqual(declaredNames("let a = f(1, 2), b\nconst {c, d: e, ...g} = x, [h, , i = [j, k]] = y"), ["a", "b", "c", "e", "g", "h", "i"]);
   assert.deepEqual(declaredNames("x = {\n let: 1 }\nfoo.let\nfunction* gen() {}\nasync\nfunction after() {}"), ["gen", "after"]);
