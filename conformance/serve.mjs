@@ -1,7 +1,7 @@
 // A tiny static file server for the repo root, bound to 127.0.0.1 only.
 //
 // Used by the conformance runner, the browser tests and `cargo xtask serve`
-// (the console page). CLI: `node conformance/serve.mjs [--port N] [--root DIR]`
+// (the console page and the notebook). CLI: `node conformance/serve.mjs [--port N] [--root DIR]`
 // prints the base URL and serves until killed. Port 0 (the default) picks a
 // free port.
 import http from "node:http";
@@ -123,4 +123,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const { url } = await startServer({ ...opts, quiet: false });
   console.log(`serving ${opts.root} at ${url}`);
   console.log(`console page: ${url}bridge-js/console/`);
+  console.log(`notebook:     ${url}bridge-js/notebook/`);
 }

@@ -152,6 +152,21 @@ export interface LoadPythonOptions {
   maxCrossingDepth?: number;
   /** Record where each PyProxy is destroyed, for the error a later use raises (a stack capture per destroy()). */
   traceDestroy?: boolean;
+  /**
+   * Hears of the two downloads (the wasm module and the stdlib zip) as their
+   * bytes arrive, for a progress bar: `what` is the file name, `total` its
+   * Content-Length (undefined when unknown or compressed). The last call for
+   * each file has `loaded === total`; a local file (Node) is a single call.
+   */
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+export interface LoadProgress {
+  /** "bridge_js_bg.wasm" or "python313.zip". */
+  what: string;
+  /** Bytes received so far. */
+  loaded: number;
+  total: number | undefined;
 }
 
 /** An error of `py.FS`: `code` is the errno name ("ENOENT"), `errno` its number. */

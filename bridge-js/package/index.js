@@ -42,7 +42,7 @@ export { FSError } from "./fs.js";
  */
 export async function loadPyodide(options = {}) {
   if (options === null || typeof options !== "object") throw new TypeError("loadPyodide: options must be an object");
-  const supported = new Set(["indexURL", "stdout", "stderr", "env", "maxCrossingDepth", "traceDestroy", "fullStdLib", "checkAPIVersion"]);
+  const supported = new Set(["indexURL", "stdout", "stderr", "env", "maxCrossingDepth", "traceDestroy", "onProgress", "fullStdLib", "checkAPIVersion"]);
   const unsupported = Object.keys(options).filter((k) => !supported.has(k));
   if (unsupported.length) throw new TypeError(`loadPyodide: options not supported here: ${unsupported.join(", ")}`);
   const { fullStdLib, checkAPIVersion, ...ours } = options;
@@ -364,6 +364,9 @@ class PythonRuntime {
  *   error a later use raises (costs a stack capture per destroy(); default false)
  * @param {number} [options.maxCrossingDepth] how deeply JS and Python calls may nest
  *   before Python gets RecursionError (default 1000 crossings; see docs/lifetimes.md)
+ * @param {(p: {what: string, loaded: number, total: number | undefined}) => void} [options.onProgress]
+ *   hears of the wasm module's and the stdlib's bytes as they download (`what` is the
+ *   file name; the last call for each file has `loaded === total`)
  */
 export async function loadPython(options = {}) {
   if (options === null || typeof options !== "object") {
@@ -379,9 +382,13 @@ export async function loadPython(options = {}) {
   const stderr = (text) => io.stderr(text);
   io.stdin = () => null; // end of file until setStdin
   const stdin = (size) => io.stdin(size);
+  const { onProgress } = options;
+  if (onProgress !== undefined && typeof onProgress !== "function") {
+    throw new TypeError(`loadPython: onProgress must be a function, got ${onProgress === null ? "null" : typeof onProgress}`);
+  }
   const [wasm, stdlib] = await Promise.all([
-    readAsset(indexURL, "bridge_js_bg.wasm"),
-    readAsset(indexURL, "python313.zip"),
+    readAsset(indexURL, "bridge_js_bg.wasm", onProgress),
+    readAsset(indexURL, "python313.zip", onProgress),
   ]);
   // A fresh module instance of the wasm-bindgen glue per runtime: the glue
   // keeps its wasm instance in module-level state.

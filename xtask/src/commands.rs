@@ -92,14 +92,20 @@ pub fn demo() -> Result<()> {
         Some(p) => println!("  then open http://127.0.0.1:8000/{p}"),
         None => println!("  then open the console page under http://127.0.0.1:8000/bridge-js/console/ (not found yet in this checkout)"),
     }
+    println!("  and the notebook at http://127.0.0.1:8000/{NOTEBOOK_PAGE}");
     Ok(())
 }
 
+/// The notebook page, under the served repo root.
+const NOTEBOOK_PAGE: &str = "bridge-js/notebook/";
+
+/// Serves the repo root; serve.mjs prints the base URL and, under it, the
+/// console page's and the notebook's.
 pub fn serve(args: &[String]) -> Result<()> {
     let script = paths::repo().join("conformance/serve.mjs");
     proc::require_file(&script, "the static server")?;
     if !package::dist_dir().join(stdlib::ZIP_NAME).is_file() {
-        note("bridge-js/package/dist is not built yet: run `cargo xtask build` first for a working console page");
+        note("bridge-js/package/dist is not built yet: run `cargo xtask build` first for a working console page and notebook");
     }
     run(Command::new("node")
         .arg(&script)
@@ -182,10 +188,22 @@ pub fn test() -> Result<()> {
     ));
     for (name, script) in [
         ("transition counts", "bridge-js/tests/transitions.mjs"),
+        (
+            "notebook unit tests (markdown, %% text, JS cells)",
+            "bridge-js/tests/notebook_unit.mjs",
+        ),
+        (
+            "load progress (onProgress)",
+            "bridge-js/tests/load_progress.mjs",
+        ),
         ("browser title test", "bridge-js/tests/browser_title.mjs"),
         (
             "browser console page test",
             "bridge-js/tests/console_page.mjs",
+        ),
+        (
+            "browser notebook page test",
+            "bridge-js/tests/notebook_page.mjs",
         ),
     ] {
         results.push((
