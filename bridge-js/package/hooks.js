@@ -199,6 +199,14 @@ export function makeHooks(runtime) {
       rec.roundtrip = roundtrip;
       return v;
     },
+    interruptSignal() {
+      const b = runtime.interruptBuffer;
+      if (b === undefined) return 0;
+      const signum = b[0];
+      if (signum === 0) return 0;
+      b[0] = 0;
+      return Number(signum) | 0;
+    },
     truthy(obj) {
       if (!obj) return false;
       try {

@@ -207,6 +207,10 @@ export interface PythonRuntime {
   setStderr(options?: OutputOptions): void;
   /** Where Python's stdin comes from; no argument: end of file (the default). */
   setStdin(options?: { stdin: () => string | Uint8Array | null | undefined } | { read: (buffer: Uint8Array) => number } | { error: true }): void;
+  /** Python polls `buffer[0]` while running; a non-zero signal number is cleared and delivered (2, SIGINT: KeyboardInterrupt). `undefined` stops polling. */
+  setInterruptBuffer(buffer?: Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Uint8ClampedArray): void;
+  /** Deliver a pending signal from the interrupt buffer now (throws the KeyboardInterrupt as a PythonError). */
+  checkInterrupt(): void;
   /** The interpreter's file system. */
   readonly FS: FileSystem;
   readonly version: string;

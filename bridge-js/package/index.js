@@ -169,6 +169,41 @@ class PythonRuntime {
     }
   }
 
+  /**
+   * As in Pyodide: Python polls `buffer[0]` while it runs (every 50
+   * evaluation-loop checks) and, when it is non-zero, clears it and delivers
+   * that signal: write 2 (SIGINT) to raise `KeyboardInterrupt`. Meant for an
+   * `Int32Array` over a SharedArrayBuffer written by another thread, but any
+   * integer typed array works (a JS callback can write it, too).
+   * `setInterruptBuffer(undefined)` stops polling.
+   */
+  setInterruptBuffer(buffer) {
+    if (buffer === undefined || buffer === null) {
+      this.interruptBuffer = undefined;
+      this.glue.set_interrupt_polling(false);
+      return;
+    }
+    if (!ArrayBuffer.isView(buffer) || buffer instanceof DataView || buffer instanceof Float32Array || buffer instanceof Float64Array || typeof buffer[0] === "bigint") {
+      throw new TypeError(`setInterruptBuffer: expected an integer typed array (e.g. new Int32Array(new SharedArrayBuffer(4))), got ${describeValue(buffer)}`);
+    }
+    if (buffer.length < 1) throw new TypeError("setInterruptBuffer: the buffer is empty: it needs one element, the signal number");
+    this.interruptBuffer = buffer;
+    this.glue.set_interrupt_polling(true);
+  }
+
+  /**
+   * As in Pyodide: if the interrupt buffer holds a signal, clear it and
+   * deliver it now, so that JS code running for Python can be interrupted
+   * (SIGINT throws the `KeyboardInterrupt` as a PythonError).
+   */
+  checkInterrupt() {
+    const b = this.interruptBuffer;
+    if (b === undefined || b[0] === 0) return;
+    const signum = b[0];
+    b[0] = 0;
+    this.glue.py_check_interrupt(signum);
+  }
+
   /** As setStdout, for stderr. */
   setStderr(options) {
     this.io.stderr = outputHandler(options, this.io.defaultStderr, "setStderr");
@@ -348,6 +383,13 @@ class PythonRuntime {
   get PyProxy() {
     return PyProxy;
   }
+}
+
+/** A short description of a value for an error message. */
+function describeValue(v) {
+  if (v === null) return "null";
+  if (typeof v !== "object" && typeof v !== "function") return `${typeof v} ${String(v)}`;
+  return v.constructor?.name ?? "an object";
 }
 
 /**

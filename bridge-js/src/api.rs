@@ -372,6 +372,23 @@ pub fn bench_import_floor(n: u32) -> u32 {
     })
 }
 
+/// `setInterruptBuffer`: poll the buffer from CPython's evaluation loop
+/// (`on`), or stop.
+#[wasm_bindgen]
+pub fn set_interrupt_polling(on: bool) {
+    #[cfg(target_arch = "wasm32")]
+    crate::interrupt::set_polling(on);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = on;
+}
+
+/// `checkInterrupt()` with a non-zero buffer: deliver signal `signum` now
+/// (SIGINT: a `KeyboardInterrupt` thrown as a `PythonError`).
+#[wasm_bindgen]
+pub fn py_check_interrupt(signum: i32) -> Result<(), JsValue> {
+    ops::check_interrupt(signum).map_err(op_error)
+}
+
 /// `[live JS-table entries, live Python-table entries]`, for leak checks.
 #[wasm_bindgen]
 pub fn live_handles() -> Vec<u32> {

@@ -263,6 +263,9 @@ extern "C" {
     pub fn to_str(this: &Hooks, obj: &JsValue) -> Result<String, JsValue>;
     #[wasm_bindgen(method, catch, js_name = truthy)]
     pub fn truthy(this: &Hooks, obj: &JsValue) -> Result<bool, JsValue>;
+    /// The interrupt buffer's signal number (0: none), clearing it. Cannot throw.
+    #[wasm_bindgen(method, js_name = interruptSignal)]
+    pub fn interrupt_signal(this: &Hooks) -> i32;
 }
 
 thread_local! {

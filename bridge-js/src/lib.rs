@@ -8,11 +8,14 @@
 //! - [`scratch`]: the linear-memory area crossings leave numbers and strings in;
 //!   `strings`: strings through memory.
 //! - [`alloc`]: Rust allocates with wasi-libc's malloc.
+//! - `interrupt`: CPython polls the interrupt buffer (`setInterruptBuffer`).
 
 pub mod api;
 pub mod convert;
 pub mod hooks;
 pub mod host;
+#[cfg(target_arch = "wasm32")]
+mod interrupt;
 pub mod jstable;
 mod names;
 pub mod scratch;

@@ -31,7 +31,25 @@ use pyo3::prelude::*;
 pub fn initialize() -> Result<(), error::PyErrInfo> {
     pyo3::append_to_inittab!(js);
     Python::initialize();
-    Python::attach(|py| runner::install(py).map_err(|e| error::describe(py, e)))
+    Python::attach(|py| {
+        runner::install(py).map_err(|e| error::describe(py, e))?;
+        install_sigint_handler(py).map_err(|e| error::describe(py, e))
+    })
+}
+
+/// SIGINT raises `KeyboardInterrupt`, as in a normal `python` (pyo3 starts
+/// the interpreter without signal handlers): the interrupt buffer
+/// (`setInterruptBuffer`) delivers SIGINT through this handler.
+fn install_sigint_handler(py: Python<'_>) -> PyResult<()> {
+    let signal = py.import("signal")?;
+    let handler = signal.getattr("default_int_handler")?;
+    match signal.call_method1("signal", (signal.getattr("SIGINT")?, handler)) {
+        // Only the main thread may set handlers: a native embedder starting
+        // Python on another thread (the mock-host tests) keeps the default.
+        // A wasm module has one thread, which is the main one.
+        Err(e) if e.is_instance_of::<pyo3::exceptions::PyValueError>(py) => Ok(()),
+        other => other.map(|_| ()),
+    }
 }
 
 use module::js;

@@ -153,6 +153,19 @@ pub fn call(key: PyRef, args: impl IntoIterator<Item = Value>) -> Result<Value, 
     })
 }
 
+/// `checkInterrupt()`: signal `signum` arrives now and its handler runs, so
+/// SIGINT raises `KeyboardInterrupt` here (as an `OpError`).
+pub fn check_interrupt(signum: i32) -> Result<(), OpError> {
+    attached(|py| {
+        if !crate::ffi::set_interrupt(py, signum) {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "interrupt buffer holds {signum}, which is not a signal number"
+            )));
+        }
+        py.check_signals()
+    })
+}
+
 pub fn str(key: PyRef) -> Result<String, OpError> {
     with_obj(key, |obj| Ok(obj.str()?.to_string()))
 }

@@ -21,6 +21,8 @@ export async function loadPython({ stdout, stderr } = {}) {
     // Pass-throughs for the names our runtime exposes as well.
     toPy: (value, options) => pyodide.toPy(value, options),
     setStdin: (o) => pyodide.setStdin(o),
+    setInterruptBuffer: (b) => pyodide.setInterruptBuffer(b),
+    checkInterrupt: () => pyodide.checkInterrupt(),
     registerJsModule: (name, module) => pyodide.registerJsModule(name, module),
     unregisterJsModule: (name) => pyodide.unregisterJsModule(name),
     PyProxy: pyodide.ffi.PyProxy,

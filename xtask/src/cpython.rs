@@ -29,6 +29,14 @@ pub const SYSCONFIGDATA: &str = "_sysconfigdata__wasi_wasm32-wasi.py";
 /// Debian's wasi-libc has no `<pthread.h>`, so CPython uses its own pthread stubs
 /// (`Include/cpython/pthread_stubs.h`: `pthread_t` and `pthread_key_t` are `unsigned`);
 /// configure cannot see them, so give it the answers.
+/// Patches applied to the CPython source for the wasm build (`patch -p1`),
+/// part of its cache key. `wasi-interrupt`: an embedder hook polled where
+/// Emscripten polls its signal buffer, for `setInterruptBuffer`.
+const WASM_PATCHES: &[(&str, &str)] = &[(
+    "cpython-3.13.5-wasi-interrupt.patch",
+    include_str!("../../patches/cpython/cpython-3.13.5-wasi-interrupt.patch"),
+)];
+
 const CONFIG_SITE_EXTRA: &str =
     "\n# Added by cargo xtask (Debian wasi-libc has no pthread.h; CPython's stubs are used):\n\
 ac_cv_have_pthread_t=yes\n\
@@ -263,6 +271,10 @@ fn wasm(
         HOST_TRIPLE,
         &zlib_key,
         &bp_key,
+        &WASM_PATCHES
+            .iter()
+            .map(|(name, text)| format!("{name}\n{text}"))
+            .collect::<String>(),
     ]);
     let entry = CacheEntry::new(cache, "cpython-wasi", &key);
     let done = |dir: &Path| Cpython {
@@ -279,6 +291,16 @@ fn wasm(
     let log = tmp.join("build.log");
     extract(&tarball.path, tmp, &[])?;
     let srcdir = tmp.join(format!("Python-{CPYTHON_VERSION}"));
+    for (name, text) in WASM_PATCHES {
+        step(&format!("patch CPython: {name}"), || {
+            let file = tmp.join(name);
+            fs::write(&file, text)?;
+            run(Command::new("patch")
+                .args(["-p1", "--forward", "--batch", "-i"])
+                .arg(&file)
+                .current_dir(&srcdir))
+        })?;
+    }
     let builddir = srcdir.join("cross-build").join(HOST_TRIPLE);
     fs::create_dir_all(&builddir)?;
 

@@ -20,6 +20,16 @@ pub fn hold_gil_forever() {
     let _state = unsafe { ffi::PyGILState_Ensure() };
 }
 
+/// `PyErr_SetInterruptEx(signum)`: signal `signum` has arrived; its Python
+/// handler runs at the next check (SIGINT's raises `KeyboardInterrupt`).
+/// False when `signum` is not a valid signal number.
+pub fn set_interrupt(_py: Python<'_>, signum: i32) -> bool {
+    // SAFETY: the GIL is held (the token proves it); the function only
+    // records the signal (it validates `signum` itself and returns -1 for a
+    // number out of range).
+    unsafe { ffi::PyErr_SetInterruptEx(signum) == 0 }
+}
+
 extern "C" {
     // Part of CPython's C API (`Include/cpython/object.h`); pyo3-ffi does not
     // declare it for every configuration.
