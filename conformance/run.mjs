@@ -207,7 +207,7 @@ for (const hostName of opts.hosts) {
       if (out.timedOut || out.healthy === false || out.harnessError || out.depthError) needRestart = true;
     }
   } finally {
-    await host.close();
+    await (host.shutdown ? host.shutdown() : host.close());
   }
 }
 

@@ -33,6 +33,37 @@ function send(res, status, body, type = "text/plain; charset=utf-8") {
 }
 
 /**
+ * Endpoints for the conformance cases of `pyodide.http` (any method):
+ * - `/__test/echo`: 200, JSON `{method, url, headers, body}` of the request,
+ *   and a response header `x-echo: yes`;
+ * - `/__test/status/NNN`: status NNN, text body `status NNN`;
+ * - `/__test/bytes`: the 256 bytes 0..255 (application/octet-stream).
+ */
+function testEndpoint(req, res) {
+  const chunks = [];
+  req.on("data", (c) => chunks.push(c));
+  req.on("end", () => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    const status = /^\/__test\/status\/(\d{3})$/.exec(url.pathname);
+    if (url.pathname === "/__test/echo") {
+      const body = JSON.stringify({
+        method: req.method,
+        url: url.pathname + url.search,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      });
+      res.writeHead(200, { "content-type": "application/json", "x-echo": "yes", "cache-control": "no-store" });
+      return res.end(body);
+    }
+    if (status) return send(res, Number(status[1]), `status ${status[1]}`);
+    if (url.pathname === "/__test/bytes") {
+      return send(res, 200, Buffer.from(Array.from({ length: 256 }, (_, i) => i)), "application/octet-stream");
+    }
+    send(res, 404, `no test endpoint ${url.pathname}\n`);
+  });
+}
+
+/**
  * Start serving `root` on 127.0.0.1.
  * @param {{port?: number, root?: string, quiet?: boolean}} [options]
  * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>}
@@ -41,6 +72,7 @@ function send(res, status, body, type = "text/plain; charset=utf-8") {
 export function startServer({ port = 0, root = REPO_ROOT, quiet = true } = {}) {
   const rootDir = path.resolve(root);
   const server = http.createServer((req, res) => {
+    if (req.url.startsWith("/__test/")) return testEndpoint(req, res);
     if (req.method !== "GET" && req.method !== "HEAD") {
       return send(res, 405, "method not allowed\n");
     }

@@ -13,6 +13,7 @@ pub fn install(py: Python<'_>) -> PyResult<()> {
     // start-up time): `_bridge.loop_module()`.
     module.setattr("_LOOP_SOURCE", LOOP_SOURCE)?;
     module.setattr("_CODE_SOURCE", CODE_SOURCE)?;
+    module.setattr("_HTTP_SOURCE", HTTP_SOURCE)?;
     py.import("sys")?
         .getattr("modules")?
         .set_item(MODULE_NAME, module.clone())?;
@@ -22,6 +23,7 @@ pub fn install(py: Python<'_>) -> PyResult<()> {
 
 const LOOP_SOURCE: &str = include_str!("python/_bridge_loop.py");
 const CODE_SOURCE: &str = include_str!("python/pyodide_code.py");
+const HTTP_SOURCE: &str = include_str!("python/pyodide_http.py");
 
 fn c_source() -> &'static std::ffi::CStr {
     const SRC: &str = concat!(include_str!("python/_bridge.py"), "\0");

@@ -173,6 +173,7 @@ async function runBody(rt, PythonError, c, host) {
         gc: () => collectGarbage(rt),
         loadPython: rt.loadPython,
         loadPyodide: rt.loadPyodide,
+        serverURL: rt.serverURL,
       };
       value = await fn(py, ctx);
     }

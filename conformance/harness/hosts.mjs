@@ -77,8 +77,10 @@ export class NodeHost {
   }
 
   async start() {
+    // The same 127.0.0.1 server as Chromium's, for cases that fetch (ctx.serverURL).
+    if (!this.server) this.server = await startServer({ port: 0 });
     this.worker = new Worker(path.join(HERE, "node-worker.mjs"), {
-      workerData: { packageIndex: this.packageIndex, loadOptions: {} },
+      workerData: { packageIndex: this.packageIndex, loadOptions: {}, serverURL: this.server.url },
       stdout: false,
       stderr: false,
     });
@@ -113,6 +115,13 @@ export class NodeHost {
       this.worker = undefined;
       await w.terminate();
     }
+  }
+
+  /** Also stop the server (restart() keeps it). */
+  async shutdown() {
+    await this.close();
+    if (this.server) await this.server.close();
+    this.server = undefined;
   }
 }
 

@@ -25,6 +25,7 @@ parentPort.on("message", async (msg) => {
     if (msg.op === "load") {
       mod = await import(pathToFileURL(workerData.packageIndex).href);
       rt = await loadRuntime(mod.loadPython, workerData.loadOptions ?? {}, async () => gc(), mod.loadPyodide);
+      rt.serverURL = workerData.serverURL;
       parentPort.postMessage({ id: msg.id, ok: true, ms: rt.ms });
     } else if (msg.op === "run") {
       const result = await runCase(rt, mod.PythonError, msg.case, "node");

@@ -82,7 +82,7 @@ def _install_ffi_module(js):
     sys.modules["pyodide.ffi"] = ffi
     pyodide.ffi = ffi
     # pyodide.code: compiled on first import (see _LazyModules).
-    sys.meta_path.insert(0, _LazyModules({"pyodide.code": _CODE_SOURCE}))
+    sys.meta_path.insert(0, _LazyModules({"pyodide.code": _CODE_SOURCE, "pyodide.http": _HTTP_SOURCE}))
 
 
 _TYPED_ARRAY_CLASS = []
