@@ -4,6 +4,7 @@
 // errors.js (describing a throw), memory.js (scratch area and strings),
 // pyproxy/ (PyProxy), python_error.js (PythonError).
 
+import { readBinary } from "./packages.js";
 import { makeClassify } from "./classify.js";
 import { Crossing } from "./crossing.js";
 import { TAG, SCRATCH } from "./flags.js";
@@ -43,6 +44,8 @@ export function makeHooks(runtime) {
   };
   // Helpers (like py_helpers.js) that need this runtime.
   const runtimeHelpers = {
+    /** micropip.install: a wheel's bytes from a URL or path (packages.js). */
+    readBinary,
     /** JsDoubleProxy.unwrap(): the Python-table key of the object, or -1. */
     unwrapDouble(v) {
       const dp = runtime.doubleProxies.get(v);

@@ -4,6 +4,7 @@
 //   py.runPython("class Foo:\n  def __init__(self, v): self.val = v\nfoo = Foo(42)");
 //   py.pyimport("__main__").foo.val   // 42
 
+import { loadPackage, loadPackagesFromImports } from "./packages.js";
 import { resolveIndexURL, readAsset } from "./assets.js";
 import { createWasi } from "./wasi.js";
 import { makeHooks } from "./hooks.js";
@@ -202,6 +203,16 @@ class PythonRuntime {
     const signum = b[0];
     b[0] = 0;
     this.glue.py_check_interrupt(signum);
+  }
+
+  /** Install pure-Python wheels (URLs or paths): see packages.js. */
+  loadPackage(names, options) {
+    return loadPackage(this, names, options);
+  }
+
+  /** As in Pyodide, with no package index: see packages.js. */
+  loadPackagesFromImports(code, options) {
+    return loadPackagesFromImports(this, code, options);
   }
 
   /** As setStdout, for stderr. */

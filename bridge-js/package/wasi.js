@@ -1,7 +1,7 @@
 // WASI for the interpreter, served from JS by @bjorn3/browser_wasi_shim, with
 // the standard library zip in its in-memory file system.
 
-import { WASI, File, Fd, ConsoleStdout, PreopenDirectory, Directory, wasi as defs } from "@bjorn3/browser_wasi_shim";
+import { WASI, File, Fd, Inode, ConsoleStdout, PreopenDirectory, Directory, wasi as defs } from "@bjorn3/browser_wasi_shim";
 
 /**
  * Python's stdin: bytes from `source()` (setStdin: `{stdin}` returns a string
@@ -39,6 +39,47 @@ class Stdin extends Fd {
   }
 }
 
+/** `/dev/null` (`os.devnull`): reads are at end of file, writes vanish. */
+class NullDevice extends Inode {
+  path_open() {
+    return { ret: defs.ERRNO_SUCCESS, fd_obj: new NullFd(this) };
+  }
+  stat() {
+    return new defs.Filestat(this.ino, defs.FILETYPE_CHARACTER_DEVICE, 0n);
+  }
+}
+
+class NullFd extends Fd {
+  constructor(inode) {
+    super();
+    this.inode = inode;
+  }
+  fd_fdstat_get() {
+    return { ret: 0, fdstat: new defs.Fdstat(defs.FILETYPE_CHARACTER_DEVICE, 0) };
+  }
+  fd_filestat_get() {
+    return { ret: 0, filestat: this.inode.stat() };
+  }
+  fd_read() {
+    return { ret: 0, data: new Uint8Array(0) };
+  }
+  fd_pread() {
+    return { ret: 0, data: new Uint8Array(0) };
+  }
+  fd_write(data) {
+    return { ret: 0, nwritten: data.byteLength };
+  }
+  fd_pwrite(data) {
+    return { ret: 0, nwritten: data.byteLength };
+  }
+  fd_seek() {
+    return { ret: 0, offset: 0n };
+  }
+  fd_tell() {
+    return { ret: 0, offset: 0n };
+  }
+}
+
 /** Where the interpreter looks for its standard library (on the default sys.path). */
 export const STDLIB_PATH = "/usr/local/lib/python313.zip";
 
@@ -52,6 +93,7 @@ export function createWasi({ stdlib, stdout, stderr, stdin = () => null, env = {
     new Map([
       ["usr", dir([["local", dir([["lib", dir([["python313.zip", new File(stdlib, { readonly: true })]])]])]])],
       ["tmp", dir([])],
+      ["dev", dir([["null", new NullDevice()]])],
       ["home", dir([])],
     ]),
   );

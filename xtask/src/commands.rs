@@ -40,9 +40,11 @@ pub fn build() -> Result<PathBuf> {
     let wasm = step("link the bridge (Rust + CPython + wasi-libc)", || {
         link::build(&py)
     })?;
-    step("package bridge-js/package/dist", || {
+    let dist = step("package bridge-js/package/dist", || {
         package::build(&wasm, &zip)
-    })
+    })?;
+    step("test wheels from PyPI (target/test-wheels)", crate::wheels::fetch)?;
+    Ok(dist)
 }
 
 fn node_script(rel: &str) -> Result<()> {

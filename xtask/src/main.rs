@@ -12,6 +12,7 @@ mod sources;
 mod stdlib;
 mod ui;
 mod wasm_imports;
+mod wheels;
 
 const USAGE: &str = "\
 usage: cargo xtask <command>

@@ -82,7 +82,12 @@ def _install_ffi_module(js):
     sys.modules["pyodide.ffi"] = ffi
     pyodide.ffi = ffi
     # pyodide.code: compiled on first import (see _LazyModules).
-    sys.meta_path.insert(0, _LazyModules({"pyodide.code": _CODE_SOURCE, "pyodide.http": _HTTP_SOURCE}))
+    sys.meta_path.insert(0, _LazyModules({
+        "pyodide.code": _CODE_SOURCE,
+        "pyodide.http": _HTTP_SOURCE,
+        "_bridge_wheels": _WHEELS_SOURCE,
+        "micropip": _MICROPIP_SOURCE,
+    }))
 
 
 _TYPED_ARRAY_CLASS = []
@@ -341,7 +346,7 @@ class _SourceLoader:
         return None
 
     def exec_module(self, module):
-        exec(compile(self._source, "<bridge>", "exec"), module.__dict__)
+        exec(compile(self._source, f"<bridge:{module.__name__}>", "exec"), module.__dict__)
         parent, _, child = module.__name__.rpartition(".")
         if parent in sys.modules:
             setattr(sys.modules[parent], child, module)
