@@ -55,6 +55,7 @@ let loads = 0;
 /** The `_bridge` functions PyProxy members call (see pyproxy_members.js). */
 const HELPERS = [
   "proxy_len",
+  "unpack_archive",
   "proxy_get",
   "proxy_set",
   "proxy_delete",
@@ -203,6 +204,23 @@ class PythonRuntime {
     const signum = b[0];
     b[0] = 0;
     this.glue.py_check_interrupt(signum);
+  }
+
+  /**
+   * As in Pyodide: unpack `buffer` (an ArrayBuffer or typed array) as a
+   * "zip", "tar", "gztar" (also "whl", "tgz", "tar.gz"…) archive into
+   * `{extractDir}` (default: the current directory). Members that would land
+   * outside it are refused (tar's "data" filter; zip names are sanitized).
+   */
+  unpackArchive(buffer, format, options = {}) {
+    let bytes = buffer;
+    if (buffer instanceof ArrayBuffer) bytes = new Uint8Array(buffer);
+    else if (ArrayBuffer.isView(buffer)) bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    else throw new TypeError(`unpackArchive: the buffer must be an ArrayBuffer or a typed array, got ${describeValue(buffer)}`);
+    if (options === null || typeof options !== "object") throw new TypeError("unpackArchive: options must be an object {extractDir}");
+    const { extractDir } = options;
+    if (extractDir !== undefined && typeof extractDir !== "string") throw new TypeError("unpackArchive: extractDir must be a string");
+    this.helper("unpack_archive")(bytes, format, extractDir ?? null);
   }
 
   /** Install pure-Python wheels (URLs or paths): see packages.js. */

@@ -907,6 +907,39 @@ def fs_op(name, *args):
     return _js_array(None, value)
 
 
+_ARCHIVE_FORMATS = {
+    "zip": "zip", "whl": "zip", "wheel": "zip",
+    "tar": "tar",
+    "gztar": "gztar", "tgz": "gztar", "tar.gz": "gztar",
+    "bztar": "bztar", "tbz": "bztar", "tar.bz2": "bztar",
+    "xztar": "xztar", "txz": "xztar", "tar.xz": "xztar",
+}
+
+
+def unpack_archive(data, format, extract_dir):
+    """`unpackArchive(buffer, format, {extractDir})`: `shutil.unpack_archive`
+    with tar's "data" filter (no member may land outside `extract_dir`, no
+    device files or absolute links)."""
+    import os
+    import shutil
+    import tempfile
+
+    if not isinstance(format, str) or format.lower() not in _ARCHIVE_FORMATS:
+        raise ValueError(f"unpackArchive: unknown archive format {format!r} (one of {', '.join(sorted(_ARCHIVE_FORMATS))})")
+    fmt = _ARCHIVE_FORMATS[format.lower()]
+    target = _fs_path(extract_dir) if extract_dir else os.getcwd()
+    os.makedirs(target, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "archive")
+        with open(path, "wb") as f:
+            f.write(bytes(data))
+        kwargs = {} if fmt == "zip" else {"filter": "data"}
+        try:
+            shutil.unpack_archive(path, target, fmt, **kwargs)
+        except shutil.ReadError as e:
+            raise ValueError(f"unpackArchive: the buffer is not a valid {format} archive ({e})") from None
+
+
 def run_with(source, globals, locals, filename):
     """`runPython(code, {globals, locals, filename})`."""
     import ast
