@@ -33,7 +33,9 @@ pub fn mode() -> Result<String> {
 
 pub fn build(cache: &Path, tarball: &Tarball, py: &Cpython) -> Result<PathBuf> {
     let mode = mode()?;
-    let key = paths::key(&[RECIPE_VERSION, "stdlib", &py.key, &mode, SCRIPT, GUEST_ZIP]);
+    let stubs = stubs_dir();
+    let stub_files = tree_digest(&stubs)?;
+    let key = paths::key(&[RECIPE_VERSION, "stdlib", &py.key, &mode, SCRIPT, GUEST_ZIP, &stub_files]);
     let entry = CacheEntry::new(cache, "stdlib", &key);
     if entry.is_done() {
         note(format!(
@@ -61,11 +63,45 @@ pub fn build(cache: &Path, tarball: &Tarball, py: &Cpython) -> Result<PathBuf> {
             .arg(&sysconfig)
             .arg(tmp.join(ZIP_NAME))
             .arg(&mode)
-            .arg(GUEST_ZIP),
+            .arg(GUEST_ZIP)
+            .arg(&stubs),
     )?;
     note(format!("{ZIP_NAME} (BRIDGE_STDLIB={mode}): {out}"));
     std::fs::remove_dir_all(tmp.join(format!("Python-{CPYTHON_VERSION}")))?;
     std::fs::remove_file(&script)?;
     entry.finish()?;
     Ok(entry.dir.join(ZIP_NAME))
+}
+
+/// The PEP 561 stub packages shipped in the zip (`js-stubs`, `pyodide-stubs`…).
+fn stubs_dir() -> PathBuf {
+    paths::repo().join("bridge-py/stubs")
+}
+
+/// Every file under `dir` with its contents, in a stable order: part of the
+/// zip's cache key, so editing a stub rebuilds the zip.
+fn tree_digest(dir: &Path) -> Result<String> {
+    fn walk(dir: &Path, base: &Path, out: &mut Vec<(String, Vec<u8>)>) -> Result<()> {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)?.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, base, out)?;
+            } else {
+                let rel = p.strip_prefix(base).unwrap_or(&p).to_string_lossy().into_owned();
+                out.push((rel, std::fs::read(&p)?));
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    walk(dir, dir, &mut files)?;
+    let mut digest = String::new();
+    for (rel, data) in files {
+        digest.push_str(&rel);
+        digest.push('\n');
+        digest.push_str(&String::from_utf8_lossy(&data));
+        digest.push('\0');
+    }
+    Ok(digest)
 }

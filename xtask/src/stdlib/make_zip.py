@@ -1,6 +1,8 @@
 """Writes the stdlib zip for the wasm interpreter (run by the native build python).
 
-usage: make_zip.py <Lib dir> <sysconfigdata.py> <out.zip> <mode> <guest zip path>
+usage: make_zip.py <Lib dir> <sysconfigdata.py> <out.zip> <mode> <guest zip path> [<extra dir>...]
+Each extra dir's files are added at the zip's root as they are (the PEP 561
+stub packages: js-stubs, pyodide-stubs, micropip-stubs).
 mode: "pyc" (unchecked hash-based .pyc only), "py" (sources only), "both".
 Entries are sorted and dated 1980-01-01 so the same inputs give the same bytes.
 """
@@ -38,6 +40,9 @@ def main():
         sys.exit(f"unknown mode {mode!r}: expected pyc, py or both")
     entries = {}
     items = list(files(lib)) + [(os.path.basename(sysconfig_py), sysconfig_py)]
+    extra = []
+    for d in sys.argv[6:]:
+        extra += list(files(d))
     for rel, path in items:
         with open(path, "rb") as f:
             data = f.read()
@@ -53,6 +58,9 @@ def main():
                 entries[rel] = data
         else:
             entries[rel] = data
+    for rel, path in extra:
+        with open(path, "rb") as f:
+            entries[rel] = f.read()
     tmp = out + ".tmp"
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         for name in sorted(entries):
