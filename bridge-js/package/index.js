@@ -20,17 +20,19 @@ const VERSION = "0.1.0";
 
 /** A line handler from setStdout/setStderr options. */
 function outputHandler(options, fallback, what) {
-  if (options === undefined) return fallback;
+  if (options === undefined) return { write: fallback, tty: false };
   if (options === null || typeof options !== "object") throw new TypeError(`${what}: options must be an object {batched}, {raw} or {write}`);
-  const { batched, raw, write } = options;
+  const { batched, raw, write, isatty = false } = options;
   const given = [batched, raw, write].filter((f) => f !== undefined);
   if (given.length !== 1 || typeof given[0] !== "function") {
     throw new TypeError(`${what}: give exactly one of batched, raw or write, a function`);
   }
-  if (batched) return (line) => batched(line);
+  // As in Pyodide: a batched handler gets lines, which a terminal would not.
+  if (isatty && batched) throw new TypeError(`${what}: isatty: true needs raw or write, not batched`);
+  if (batched) return { write: (line) => batched(line), tty: false };
   const enc = new TextEncoder();
-  if (raw) return (line) => { for (const b of enc.encode(line + "\n")) raw(b); };
-  return (line) => { write(enc.encode(line + "\n")); };
+  if (raw) return { write: (line) => { for (const b of enc.encode(line + "\n")) raw(b); }, tty: !!isatty };
+  return { write: (line) => { write(enc.encode(line + "\n")); }, tty: !!isatty };
 }
 
 export { PythonError, PyProxy };
@@ -137,7 +139,9 @@ class PythonRuntime {
    * `{write: (bytes) => n}`; no argument restores the default.
    */
   setStdout(options) {
-    this.io.stdout = outputHandler(options, this.io.defaultStdout, "setStdout");
+    const h = outputHandler(options, this.io.defaultStdout, "setStdout");
+    this.io.stdout = h.write;
+    this.io.tty.stdout = h.tty;
   }
 
   /**
@@ -148,12 +152,14 @@ class PythonRuntime {
    * end of file, the default.
    */
   setStdin(options) {
+    this.io.tty.stdin = false;
     if (options === undefined) {
       this.io.stdin = () => null;
       return;
     }
     if (options === null || typeof options !== "object") throw new TypeError("setStdin: options must be an object {stdin}, {read} or {error}");
-    const { stdin, read, error } = options;
+    const { stdin, read, error, isatty = false } = options;
+    this.io.tty.stdin = !!isatty && !error;
     if (error) {
       this.io.stdin = () => {
         throw new Error("stdin is an error");
@@ -235,7 +241,9 @@ class PythonRuntime {
 
   /** As setStdout, for stderr. */
   setStderr(options) {
-    this.io.stderr = outputHandler(options, this.io.defaultStderr, "setStderr");
+    const h = outputHandler(options, this.io.defaultStderr, "setStderr");
+    this.io.stderr = h.write;
+    this.io.tty.stderr = h.tty;
   }
 
   /** The interpreter's file system (the part of Emscripten's FS Pyodide users call). */
@@ -444,7 +452,7 @@ export async function loadPython(options = {}) {
     throw new TypeError(`loadPython: options must be an object, got ${options === null ? "null" : typeof options}`);
   }
   const indexURL = await resolveIndexURL(options.indexURL);
-  const io = {};
+  const io = { tty: { stdin: false, stdout: false, stderr: false } };
   io.defaultStdout = options.stdout ?? ((text) => console.log(text));
   io.defaultStderr = options.stderr ?? ((text) => console.error(text));
   io.stdout = io.defaultStdout;
@@ -471,7 +479,7 @@ export async function loadPython(options = {}) {
     const where = new URL("bridge_js.js", indexURL).href;
     throw new Error(`loadPython: cannot load the JS glue bridge_js.js from ${where}: ${e.message}`);
   }
-  const wasi = createWasi({ stdlib, stdout, stderr, stdin, env: options.env });
+  const wasi = createWasi({ stdlib, stdout, stderr, stdin, env: options.env, tty: io.tty });
   glue.__bridge_set_wasi(wasi.wasiImport);
   const exports = await glue.default({ module_or_path: wasm });
   wasi.initialize({ exports }); // runs C constructors (_initialize)

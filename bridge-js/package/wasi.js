@@ -9,17 +9,21 @@ import { WASI, File, Fd, Inode, ConsoleStdout, PreopenDirectory, Directory, wasi
  * returns the count; `{error: true}` makes reads fail with EIO). The default
  * source is empty: Python sees end of file.
  */
+/** The file type a standard stream reports: a terminal only when asked (`isatty`). */
+const streamType = (tty) => (tty() ? defs.FILETYPE_CHARACTER_DEVICE : defs.FILETYPE_UNKNOWN);
+
 class Stdin extends Fd {
-  constructor(source) {
+  constructor(source, tty) {
     super();
     this.source = source;
+    this.tty = tty;
     this.pending = new Uint8Array(0);
   }
   fd_fdstat_get() {
-    return { ret: 0, fdstat: new defs.Fdstat(defs.FILETYPE_CHARACTER_DEVICE, 0) };
+    return { ret: 0, fdstat: new defs.Fdstat(streamType(this.tty), 0) };
   }
   fd_filestat_get() {
-    return { ret: 0, filestat: new defs.Filestat(0n, defs.FILETYPE_CHARACTER_DEVICE, 0n) };
+    return { ret: 0, filestat: new defs.Filestat(0n, streamType(this.tty), 0n) };
   }
   fd_read(size) {
     if (this.pending.length === 0) {
@@ -80,6 +84,31 @@ class NullFd extends Fd {
   }
 }
 
+/** stdout/stderr, line by line to `write`; a terminal (isatty) only when `tty()` says so. */
+class LineOutput extends ConsoleStdout {
+  constructor(write, tty) {
+    const dec = new TextDecoder("utf-8", { fatal: false });
+    let pending = "";
+    super((bytes) => {
+      pending += dec.decode(bytes, { stream: true });
+      const lines = pending.split("\n");
+      pending = lines.pop();
+      for (const line of lines) write(line);
+    });
+    this.tty = tty;
+  }
+  fd_fdstat_get() {
+    const r = super.fd_fdstat_get();
+    r.fdstat.fs_filetype = streamType(this.tty);
+    return r;
+  }
+  fd_filestat_get() {
+    const r = super.fd_filestat_get();
+    r.filestat.filetype = streamType(this.tty);
+    return r;
+  }
+}
+
 /** Where the interpreter looks for its standard library (on the default sys.path). */
 export const STDLIB_PATH = "/usr/local/lib/python313.zip";
 
@@ -87,7 +116,8 @@ function dir(entries) {
   return new Directory(new Map(entries));
 }
 
-export function createWasi({ stdlib, stdout, stderr, stdin = () => null, env = {} }) {
+export function createWasi({ stdlib, stdout, stderr, stdin = () => null, env = {}, tty = {} }) {
+  const isTty = (name) => () => !!tty[name];
   const root = new PreopenDirectory(
     "/",
     new Map([
@@ -98,9 +128,9 @@ export function createWasi({ stdlib, stdout, stderr, stdin = () => null, env = {
     ]),
   );
   const fds = [
-    new Stdin(stdin),
-    ConsoleStdout.lineBuffered(stdout),
-    ConsoleStdout.lineBuffered(stderr),
+    new Stdin(stdin, isTty("stdin")),
+    new LineOutput(stdout, isTty("stdout")),
+    new LineOutput(stderr, isTty("stderr")),
     root,
   ];
   const vars = {

@@ -21,6 +21,9 @@ export async function loadPython({ stdout, stderr } = {}) {
     // Pass-throughs for the names our runtime exposes as well.
     toPy: (value, options) => pyodide.toPy(value, options),
     setStdin: (o) => pyodide.setStdin(o),
+    // No argument: back to the harness capture (Pyodide would reset to its own default).
+    setStdout: (o) => pyodide.setStdout(o ?? (stdout ? { batched: stdout } : undefined)),
+    setStderr: (o) => pyodide.setStderr(o ?? (stderr ? { batched: stderr } : undefined)),
     setInterruptBuffer: (b) => pyodide.setInterruptBuffer(b),
     checkInterrupt: () => pyodide.checkInterrupt(),
     unpackArchive: (b, f, o) => pyodide.unpackArchive(b, f, o),
