@@ -23,6 +23,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { execFileSync } from "node:child_process";
+import http from "node:http";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -334,6 +335,23 @@ def bench_create_proxy_destroy(n):
     return n
 
 import asyncio as _bench_asyncio
+
+async def bench_pyfetch(n):
+    from pyodide.http import pyfetch
+    from js import benchServerURL
+    t = 0
+    for _ in range(n):
+        r = await pyfetch(benchServerURL)
+        t += len(await r.text())
+    return t
+
+def bench_zip():
+    import io, zipfile
+    b = io.BytesIO()
+    with zipfile.ZipFile(b, "w") as z:
+        for i in range(10):
+            z.writestr(f"pkg/m{i}.py", "x = 1\\n" * 20)
+    return b.getvalue()
 
 async def bench_sleep0(n):
     for _ in range(n):
@@ -761,6 +779,44 @@ const OPS = [
     check: (v, n) => v === n,
   },
 
+  // ---- the Pyodide-compatible runtime surface (issue 10)
+  {
+    key: "interrupt_buffer_loop",
+    title: "empty Python loop with setInterruptBuffer set (polling cost)",
+    make: (rt) => {
+      const buf = new Int32Array(new SharedArrayBuffer(4));
+      return (n) => {
+        rt.setInterruptBuffer(buf);
+        try {
+          return rt.runPython(`bench_empty_loop(${n})`);
+        } finally {
+          rt.setInterruptBuffer(undefined);
+        }
+      };
+    },
+    check: (v) => v === undefined,
+  },
+  {
+    key: "pyfetch_local",
+    title: "pyodide.http.pyfetch + text() of a 5-byte response from 127.0.0.1",
+    n: 1000,
+    make: (rt) => (n) => rt.runPythonAsync(`await bench_pyfetch(${n})`),
+    check: (v, n) => v === 5 * n,
+  },
+  {
+    key: "unpack_archive",
+    title: "unpackArchive of a 10-file zip (per archive)",
+    n: 500,
+    make: (rt) => {
+      const zip = rt.runPython("bench_zip()").toJs();
+      return (n) => {
+        for (let i = 0; i < n; i++) rt.unpackArchive(zip, "zip", { extractDir: "/tmp/bench_unpack" });
+        return n;
+      };
+    },
+    check: (v, n) => v === n,
+  },
+
   // ---- proxies made and dropped
   {
     key: "jsproxy_make_drop",
@@ -926,8 +982,19 @@ function gitCommit() {
 
 // ---------------------------------------------------------------- main
 
+/** A 127.0.0.1 server answering "hello" to everything (the pyfetch row). */
+function startBenchServer() {
+  const server = http.createServer((req, res) => {
+    res.writeHead(200, { "content-type": "text/plain", "content-length": 5 });
+    res.end("hello");
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  const benchServer = await startBenchServer();
+  globalThis.benchServerURL = `http://127.0.0.1:${benchServer.address().port}/`;
   if (opts.package) {
     OUR_PACKAGE = path.join(opts.package, "index.js");
     OUR_DIST = path.join(opts.package, "dist");
@@ -1125,6 +1192,8 @@ async function main() {
     console.log(`wrote ${opts.json}`);
   }
 
+  benchServer.closeAllConnections();
+  benchServer.close();
   const failures = Object.entries(results).flatMap(([n, r]) => Object.keys(r.errors).map((k) => `${n}/${k}`));
   if (failures.length) {
     console.log(`bench: failed measurements: ${failures.join(", ")}`);
