@@ -14,6 +14,7 @@ pub fn install(py: Python<'_>) -> PyResult<()> {
     module.setattr("_LOOP_SOURCE", LOOP_SOURCE)?;
     module.setattr("_CODE_SOURCE", CODE_SOURCE)?;
     module.setattr("_HTTP_SOURCE", HTTP_SOURCE)?;
+    module.setattr("_CONSOLE_SOURCE", CONSOLE_SOURCE)?;
     module.setattr("_WHEELS_SOURCE", WHEELS_SOURCE)?;
     module.setattr("_MICROPIP_SOURCE", MICROPIP_SOURCE)?;
     py.import("sys")?
@@ -26,6 +27,7 @@ pub fn install(py: Python<'_>) -> PyResult<()> {
 const LOOP_SOURCE: &str = include_str!("python/_bridge_loop.py");
 const CODE_SOURCE: &str = include_str!("python/pyodide_code.py");
 const HTTP_SOURCE: &str = include_str!("python/pyodide_http.py");
+const CONSOLE_SOURCE: &str = include_str!("python/pyodide_console.py");
 const WHEELS_SOURCE: &str = include_str!("python/bridge_wheels.py");
 const MICROPIP_SOURCE: &str = include_str!("python/micropip.py");
 

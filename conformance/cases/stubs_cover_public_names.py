@@ -25,7 +25,8 @@ def _stub_names(member):
 
 _missing = []
 for _mod, _member in [("pyodide.ffi", "pyodide-stubs/ffi.pyi"), ("pyodide.code", "pyodide-stubs/code.pyi"),
-                      ("pyodide.http", "pyodide-stubs/http.pyi"), ("micropip", "micropip-stubs/__init__.pyi")]:
+                      ("pyodide.http", "pyodide-stubs/http.pyi"), ("micropip", "micropip-stubs/__init__.pyi"),
+                      ("pyodide.console", "pyodide-stubs/console.pyi")]:
     _m = importlib.import_module(_mod)
     _names, _methods = _stub_names(_member)
     for _n in _m.__all__:

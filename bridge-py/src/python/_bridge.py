@@ -85,6 +85,7 @@ def _install_ffi_module(js):
     sys.meta_path.insert(0, _LazyModules({
         "pyodide.code": _CODE_SOURCE,
         "pyodide.http": _HTTP_SOURCE,
+        "pyodide.console": _CONSOLE_SOURCE,
         "_bridge_wheels": _WHEELS_SOURCE,
         "micropip": _MICROPIP_SOURCE,
     }))
