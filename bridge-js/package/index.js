@@ -5,6 +5,9 @@
 //   py.pyimport("__main__").foo.val   // 42
 
 import { loadPackage, loadPackagesFromImports } from "./packages.js";
+import { loadNodeModules, mountInto } from "./nodefs.js";
+
+const isNodeHost = typeof process !== "undefined" && process.versions?.node !== undefined;
 import { resolveIndexURL, readAsset } from "./assets.js";
 import { createWasi } from "./wasi.js";
 import { makeHooks } from "./hooks.js";
@@ -227,6 +230,18 @@ class PythonRuntime {
     const { extractDir } = options;
     if (extractDir !== undefined && typeof extractDir !== "string") throw new TypeError("unpackArchive: extractDir must be a string");
     this.helper("unpack_archive")(bytes, format, extractDir ?? null);
+  }
+
+  /**
+   * As in Pyodide (Node only): the host directory `hostPath` appears at
+   * `guestPath` (made if missing); Python's file operations under it go to
+   * the host. Renames across the mount's edge fail with EXDEV (shutil.move
+   * copies instead).
+   */
+  mountNodeFS(guestPath, hostPath) {
+    if (!isNodeHost) throw new Error("mountNodeFS needs Node: in a browser the file system is in memory only (see docs/porting-from-pyodide.md)");
+    if (typeof guestPath !== "string" || typeof hostPath !== "string") throw new TypeError("mountNodeFS(guestPath, hostPath): both paths must be strings");
+    mountInto(this.wasiRoot, guestPath, hostPath);
   }
 
   /** Install pure-Python wheels (URLs or paths): see packages.js. */
@@ -479,12 +494,14 @@ export async function loadPython(options = {}) {
     const where = new URL("bridge_js.js", indexURL).href;
     throw new Error(`loadPython: cannot load the JS glue bridge_js.js from ${where}: ${e.message}`);
   }
+  if (isNodeHost) await loadNodeModules();
   const wasi = createWasi({ stdlib, stdout, stderr, stdin, env: options.env, tty: io.tty });
   glue.__bridge_set_wasi(wasi.wasiImport);
   const exports = await glue.default({ module_or_path: wasm });
   wasi.initialize({ exports }); // runs C constructors (_initialize)
   const runtime = new PythonRuntime(glue, exports.memory);
   runtime.io = io;
+  runtime.wasiRoot = wasi.rootDir;
   glue.init(makeHooks(runtime));
   runtime.loadHelpers();
   installLoop(runtime, glue.pyimport("_bridge"));

@@ -2,6 +2,7 @@
 // the standard library zip in its in-memory file system.
 
 import { WASI, File, Fd, Inode, ConsoleStdout, PreopenDirectory, Directory, wasi as defs } from "@bjorn3/browser_wasi_shim";
+import { HostDir, onHost, setHostTimes } from "./nodefs.js";
 
 /**
  * Python's stdin: bytes from `source()` (setStdin: `{stdin}` returns a string
@@ -109,6 +110,33 @@ class LineOutput extends ConsoleStdout {
   }
 }
 
+/**
+ * The preopened root. Renames are unlink-then-link in the shim; an entry on a
+ * host mount (mountNodeFS) stays in place until the link moves it there, and
+ * a rename across a mount's edge is EXDEV, as between two devices.
+ */
+class Root extends PreopenDirectory {
+  path_unlink(pathStr) {
+    const { inode_obj } = this.path_lookup(pathStr, 0);
+    if (inode_obj !== null && onHost(inode_obj)) return { ret: defs.ERRNO_SUCCESS, inode_obj };
+    return super.path_unlink(pathStr);
+  }
+  path_link(pathStr, inode, allowDir) {
+    const trimmed = pathStr.replace(/\/+$/, "");
+    const at = trimmed.lastIndexOf("/");
+    const { inode_obj: parent } = this.path_lookup(at < 0 ? "." : trimmed.slice(0, at), 0);
+    if (parent !== null && onHost(inode) !== parent instanceof HostDir) return defs.ERRNO_XDEV;
+    return super.path_link(pathStr, inode, allowDir);
+  }
+  /** `os.utime`: host entries get the times; the in-memory tree keeps none, so accepts and ignores them. */
+  path_filestat_set_times(flags, pathStr, atim, mtim, fstFlags) {
+    const { ret, inode_obj } = this.path_lookup(pathStr, flags);
+    if (inode_obj === null) return ret;
+    if (onHost(inode_obj)) return setHostTimes(inode_obj, atim, mtim, fstFlags);
+    return defs.ERRNO_SUCCESS;
+  }
+}
+
 /** Where the interpreter looks for its standard library (on the default sys.path). */
 export const STDLIB_PATH = "/usr/local/lib/python313.zip";
 
@@ -118,7 +146,7 @@ function dir(entries) {
 
 export function createWasi({ stdlib, stdout, stderr, stdin = () => null, env = {}, tty = {} }) {
   const isTty = (name) => () => !!tty[name];
-  const root = new PreopenDirectory(
+  const root = new Root(
     "/",
     new Map([
       ["usr", dir([["local", dir([["lib", dir([["python313.zip", new File(stdlib, { readonly: true })]])]])]])],
@@ -141,5 +169,6 @@ export function createWasi({ stdlib, stdout, stderr, stdin = () => null, env = {
     ...env,
   };
   const wasi = new WASI(["python"], Object.entries(vars).map(([k, v]) => `${k}=${v}`), fds, { debug: false });
+  wasi.rootDir = root.dir;
   return wasi;
 }

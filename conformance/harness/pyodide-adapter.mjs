@@ -29,6 +29,7 @@ export async function loadPython({ stdout, stderr } = {}) {
     unpackArchive: (b, f, o) => pyodide.unpackArchive(b, f, o),
     loadPackage: (n, o) => pyodide.loadPackage(n, o),
     FS: pyodide.FS,
+    mountNodeFS: (g, h) => pyodide.mountNodeFS(g, h),
     registerJsModule: (name, module) => pyodide.registerJsModule(name, module),
     unregisterJsModule: (name) => pyodide.unregisterJsModule(name),
     PyProxy: pyodide.ffi.PyProxy,
