@@ -214,14 +214,44 @@ export interface PythonRuntime {
   /** The interpreter's file system. */
   readonly FS: FileSystem;
   readonly version: string;
-  readonly ffi: { PyProxy: typeof PyProxy; PythonError: typeof PythonError; FSError: typeof FSError };
+  /** PyProxy and its typed classes (instanceof tests on what the object can do), PyBufferView, PythonError, FSError. */
+  readonly ffi: {
+    PyProxy: typeof PyProxy;
+    PythonError: typeof PythonError;
+    FSError: typeof FSError;
+    PyBufferView: Function;
+    PyProxyWithLength: Function;
+    PyProxyWithGet: Function;
+    PyProxyWithSet: Function;
+    PyProxyWithHas: Function;
+    PyDict: Function;
+    PyIterable: Function;
+    PyAsyncIterable: Function;
+    PyIterator: Function;
+    PyAsyncIterator: Function;
+    PyGenerator: Function;
+    PyAsyncGenerator: Function;
+    PyAwaitable: Function;
+    PyCallable: Function;
+    PyBuffer: Function;
+    PySequence: Function;
+    PyMutableSequence: Function;
+  };
+  /** Unpack an archive ("zip", "tar", "gztar"…) into `extractDir`. */
+  unpackArchive(buffer: ArrayBuffer | ArrayBufferView, format: string, options?: { extractDir?: string }): void;
+  /** Node only: the host directory at `guestPath`. */
+  mountNodeFS(guestPath: string, hostPath: string): void;
+  /** Install pure-Python wheels from URLs or paths. */
+  loadPackage(names: string | string[], options?: { messageCallback?: (msg: string) => void; errorCallback?: (msg: string) => void; deps?: boolean; checkIntegrity?: boolean }): Promise<Array<{ name: string; version: string; fileName: string; packageType: string }>>;
+  /** With no package index: reports imports that are not importable; loads nothing. */
+  loadPackagesFromImports(code: string, options?: { messageCallback?: (msg: string) => void }): Promise<[]>;
   /**
    * Like runPython, with top-level `await`: the code runs as a Task on the
    * asyncio event loop, which runs on the JS event loop (asyncio.sleep,
    * gather, Queue… work); awaiting a JS promise gives its value, a rejection
    * raises JsException at the `await`. Rejects with PythonError.
    */
-  runPythonAsync(code: string): Promise<any>;
+  runPythonAsync(code: string, options?: { globals?: PyProxy; locals?: PyProxy; filename?: string }): Promise<any>;
   /** Convert a JS value deeply to Python (Array → list, Object/Map → dict, Set → set); a PyProxy of the result. */
   toPy(value: any, options?: { depth?: number; defaultConverter?: (value: any, convert: (v: any) => any, cache: (a: any, b: any) => void) => any }): any;
   /** Make a JS object importable from Python as `name` (`import name`, `from name import f`, `import name.sub`). */

@@ -5,6 +5,7 @@
 //   py.pyimport("__main__").foo.val   // 42
 
 import { loadPackage, loadPackagesFromImports } from "./packages.js";
+import { TYPED_PYPROXIES } from "./pyproxy_classes.js";
 import { loadNodeModules, mountInto } from "./nodefs.js";
 
 const isNodeHost = typeof process !== "undefined" && process.versions?.node !== undefined;
@@ -18,6 +19,7 @@ import { StackOverflowGuard } from "./stack.js";
 import { SCRATCH } from "./flags.js";
 import { installLoop } from "./loop.js";
 import { makeFS, FSError } from "./fs.js";
+import { PyBufferView } from "./pybuffer.js";
 
 const VERSION = "0.1.0";
 
@@ -40,6 +42,7 @@ function outputHandler(options, fallback, what) {
 
 export { PythonError, PyProxy };
 export { FSError } from "./fs.js";
+export * from "./pyproxy_classes.js";
 
 /**
  * Pyodide's loader name, for programs that port by changing the import:
@@ -61,6 +64,7 @@ let loads = 0;
 const HELPERS = [
   "proxy_len",
   "unpack_archive",
+  "run_async_with",
   "proxy_get",
   "proxy_set",
   "proxy_delete",
@@ -129,10 +133,7 @@ class PythonRuntime {
     }
     this.stack.check();
     if (options === undefined) return this.glue.run_python(code);
-    if (options === null || typeof options !== "object") throw new TypeError("runPython: options must be an object {globals, locals, filename}");
-    for (const k of Object.keys(options)) {
-      if (!["globals", "locals", "filename"].includes(k)) throw new TypeError(`runPython: unknown option ${JSON.stringify(k)} (globals, locals, filename)`);
-    }
+    checkRunOptions(options, "runPython");
     return this.helper("run_with")(code, options.globals, options.locals, options.filename);
   }
 
@@ -273,8 +274,9 @@ class PythonRuntime {
   }
 
   /** PyProxy, PythonError and the FS error class, as Pyodide's `pyodide.ffi`. */
+  /** Pyodide's `pyodide.ffi`: PyProxy and its typed classes (instanceof tests), PythonError, FSError. */
   get ffi() {
-    return { PyProxy, PythonError, FSError };
+    return { PyProxy, ...TYPED_PYPROXIES, PyBufferView, PythonError, FSError };
   }
 
   /**
@@ -284,11 +286,13 @@ class PythonRuntime {
    * raises JsException at the `await`). Resolves to the value of the last
    * expression; rejects with PythonError.
    */
-  async runPythonAsync(code) {
+  async runPythonAsync(code, options) {
     if (typeof code !== "string") {
       throw new TypeError(`runPythonAsync: code must be a string, got ${code === null ? "null" : typeof code}`);
     }
-    return this.glue.run_python_async(code);
+    if (options === undefined) return this.glue.run_python_async(code);
+    checkRunOptions(options, "runPythonAsync");
+    return this.helper("run_async_with")(code, options.globals, options.locals, options.filename);
   }
 
   /** The `_bridge` helper `name` (a PyProxy of a Python function), made at start-up. */
@@ -434,6 +438,14 @@ class PythonRuntime {
 
   get PyProxy() {
     return PyProxy;
+  }
+}
+
+/** runPython / runPythonAsync options: only globals, locals, filename. */
+function checkRunOptions(options, what) {
+  if (options === null || typeof options !== "object") throw new TypeError(`${what}: options must be an object {globals, locals, filename}`);
+  for (const k of Object.keys(options)) {
+    if (!["globals", "locals", "filename"].includes(k)) throw new TypeError(`${what}: unknown option ${JSON.stringify(k)} (globals, locals, filename)`);
   }
 }
 

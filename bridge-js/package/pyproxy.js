@@ -22,6 +22,11 @@ export class PyProxy {
   }
 }
 
+/** The PY_FLAGS of a PyProxy (of any runtime), or undefined for anything else. */
+export function pyProxyFlags(obj) {
+  return allProxies.has(obj) ? obj[STATE_OF].flags : undefined;
+}
+
 function alive(s) {
   if (s.destroyed) {
     const where = destroyedAt(s);

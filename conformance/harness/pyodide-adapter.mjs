@@ -14,8 +14,8 @@ export async function loadPython({ stdout, stderr } = {}) {
   const { loadPyodide } = await import(PYODIDE.href);
   const pyodide = await loadPyodide({ stdout, stderr });
   return {
-    runPython: (code) => pyodide.runPython(code),
-    runPythonAsync: (code) => pyodide.runPythonAsync(code),
+    runPython: (code, options) => pyodide.runPython(code, options),
+    runPythonAsync: (code, options) => pyodide.runPythonAsync(code, options),
     pyimport: (name) => pyodide.pyimport(name),
     globals: pyodide.globals,
     // Pass-throughs for the names our runtime exposes as well.

@@ -372,7 +372,7 @@ def run(source, globals):
 _RESULT = "__bridge_result__"
 
 
-def run_async(source, globals):
+def run_async(source, globals, locals=None, filename="<exec>"):
     """runPythonAsync: like run(), with top-level `await` allowed. The code
     runs as a Task on the asyncio loop (which runs on the JS event loop);
     returns a JS Promise of the last expression's value."""
@@ -380,23 +380,31 @@ def run_async(source, globals):
     import inspect
 
     _bridge_loop = loop_module()
-
-    tree = ast.parse(source, "<exec>", "exec")
+    if locals is None:
+        locals = globals
+    tree = ast.parse(source, filename, "exec")
     has_last = bool(tree.body) and isinstance(tree.body[-1], ast.Expr) and not source.rstrip().endswith(";")
     if has_last:
         last = tree.body[-1]
         tree.body[-1] = ast.copy_location(ast.Assign(targets=[ast.Name(_RESULT, ast.Store())], value=last.value), last)
         ast.fix_missing_locations(tree)
-    code = compile(tree, "<exec>", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+    code = compile(tree, filename, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
     is_coroutine = bool(code.co_flags & inspect.CO_COROUTINE)
 
     async def main():
-        awaitable = eval(code, globals)
+        awaitable = eval(code, globals, locals)
         if is_coroutine:
             await awaitable
-        return globals.pop(_RESULT, None) if has_last else None
+        return locals.pop(_RESULT, None) if has_last else None
 
     return _bridge_loop.to_promise(main())
+
+
+def run_async_with(source, globals, locals, filename):
+    """`runPythonAsync(code, {globals, locals, filename})`."""
+    if globals is None:
+        globals = sys.modules["__main__"].__dict__
+    return run_async(source, globals, locals, filename or "<exec>")
 
 
 def await_js(proxy):
