@@ -136,6 +136,24 @@ export declare const PyProxy: {
   [Symbol.hasInstance](value: unknown): value is PyProxy;
 };
 
+/** `x instanceof PyCallable` (and the others): what the Python object can do, from its type's slots. */
+export declare const PyProxyWithLength: { [Symbol.hasInstance](x: unknown): x is PyProxyWithLength };
+export declare const PyProxyWithGet: { [Symbol.hasInstance](x: unknown): x is PyProxyWithGet };
+export declare const PyProxyWithSet: { [Symbol.hasInstance](x: unknown): x is PyProxyWithSet };
+export declare const PyProxyWithHas: { [Symbol.hasInstance](x: unknown): x is PyProxyWithHas };
+export declare const PyDict: { [Symbol.hasInstance](x: unknown): x is PyDict };
+export declare const PyIterable: { [Symbol.hasInstance](x: unknown): x is PyIterable };
+export declare const PyAsyncIterable: { [Symbol.hasInstance](x: unknown): x is PyAsyncIterable };
+export declare const PyIterator: { [Symbol.hasInstance](x: unknown): x is PyIterator };
+export declare const PyAsyncIterator: { [Symbol.hasInstance](x: unknown): x is PyAsyncIterator };
+export declare const PyGenerator: { [Symbol.hasInstance](x: unknown): x is PyGenerator };
+export declare const PyAsyncGenerator: { [Symbol.hasInstance](x: unknown): x is PyAsyncGenerator };
+export declare const PyAwaitable: { [Symbol.hasInstance](x: unknown): x is PyAwaitable };
+export declare const PyCallable: { [Symbol.hasInstance](x: unknown): x is PyCallable };
+export declare const PyBuffer: { [Symbol.hasInstance](x: unknown): x is PyBuffer };
+export declare const PySequence: { [Symbol.hasInstance](x: unknown): x is PySequence };
+export declare const PyMutableSequence: { [Symbol.hasInstance](x: unknown): x is PyMutableSequence };
+
 export interface LoadPythonOptions {
   /** Folder holding bridge_js.js, bridge_js_bg.wasm and python313.zip (default: dist/ beside index.js). */
   indexURL?: string | URL;
@@ -192,7 +210,7 @@ export interface FileSystem {
   analyzePath(path: string): { exists: boolean; isRoot: boolean; path: string; name: string; parentPath: string; parentExists: boolean; error: number };
 }
 
-export type OutputOptions = { batched: (line: string) => void } | { raw: (charCode: number) => void } | { write: (bytes: Uint8Array) => number | void };
+export type OutputOptions = { batched: (line: string) => void } | { raw: (charCode: number) => void; isatty?: boolean } | { write: (bytes: Uint8Array) => number | void; isatty?: boolean };
 
 export interface PythonRuntime {
   /**
