@@ -338,6 +338,9 @@ pub fn bench() -> Result<()> {
     })?;
     step("end-to-end bench (node benches/e2e/bench.mjs)", || {
         node_script("benches/e2e/bench.mjs")
+    })?;
+    step("pure-Python speed (node benches/e2e/pyperf.mjs)", || {
+        node_script("benches/e2e/pyperf.mjs")
     })
 }
 
