@@ -135,6 +135,12 @@ pub enum BridgeError {
     /// `boundary::depth`): refused before the JS engine's stack overflows.
     #[error("maximum JS/Python crossing depth exceeded ({depth} nested crossings, limit {limit})")]
     CrossingTooDeep { depth: u32, limit: u32 },
+
+    /// Linear memory cannot hold a buffer the bridge needs for a value
+    /// crossing (a long string's bytes): the allocator failed, which would
+    /// otherwise abort the whole module.
+    #[error("out of memory: no room for the {bytes} bytes of {what}")]
+    OutOfMemory { what: &'static str, bytes: usize },
 }
 
 impl BridgeError {
@@ -165,6 +171,7 @@ impl BridgeError {
             Conversion { .. } => "ConversionError",
             InvalidPlan { .. } => "SystemError",
             CrossingTooDeep { .. } => "RecursionError",
+            OutOfMemory { .. } => "MemoryError",
         }
     }
 
@@ -194,6 +201,7 @@ impl BridgeError {
             Conversion { .. } => "TypeError",
             InvalidPlan { .. } => "Error",
             CrossingTooDeep { .. } => "RangeError",
+            OutOfMemory { .. } => "RangeError",
         }
     }
 
@@ -302,6 +310,10 @@ mod tests {
             },
             InvalidPlan { reason: "r".into() },
             CrossingTooDeep { depth: 3, limit: 2 },
+            OutOfMemory {
+                what: "a string",
+                bytes: 12,
+            },
         ]
     }
 
