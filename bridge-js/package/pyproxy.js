@@ -12,6 +12,7 @@
 
 import { PY_FLAGS } from "./flags.js";
 import { membersFor, invoke } from "./pyproxy_members.js";
+import { alive } from "./pyproxy_alive.js";
 
 /** Every PyProxy of every runtime, for `instanceof` only (it maps nothing to keys). */
 const allProxies = new WeakSet();
@@ -20,26 +21,6 @@ export class PyProxy {
   static [Symbol.hasInstance](obj) {
     return allProxies.has(obj);
   }
-}
-
-function alive(s) {
-  if (s.destroyed) {
-    const where = destroyedAt(s);
-    const how = where
-      ? `It was destroyed ${where}.`
-      : s.runtime.traceDestroy
-        ? ""
-        : "Load with loadPython({traceDestroy: true}) to see where it was destroyed.";
-    const first = s.destroyedMessage ?? "Object has already been destroyed";
-    throw new Error(`${first}\nThe proxy was of a Python ${s.typeName ?? "object"}, destroyed by destroy(). ${how}`.trimEnd());
-  }
-  return s;
-}
-
-/** "at file:line" of the code that called destroy() (formatted only when needed). */
-function destroyedAt(s) {
-  const lines = String(s.destroyedBy?.stack ?? "").split("\n");
-  return lines.find((l, i) => i > 0 && l.includes("at ") && !l.includes("pyproxy.js") && !l.includes("pyproxy_members.js"))?.trim();
 }
 
 /**
