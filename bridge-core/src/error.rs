@@ -48,6 +48,12 @@ pub enum BridgeError {
     #[error("{kind} key {wire:#x} was used after its object was destroyed")]
     DestroyedKey { kind: &'static str, wire: u64 },
 
+    /// A `PyProxy` the user destroyed crossed back into Python (its entry
+    /// may still be live through another proxy of the same object). The
+    /// message is the host's, naming the object's type.
+    #[error("{message}")]
+    DestroyedProxy { message: String },
+
     /// The table cannot take another entry.
     #[error("{kind} handle table is full ({limit} live entries)")]
     CapacityExhausted { kind: &'static str, limit: usize },
@@ -153,6 +159,7 @@ impl BridgeError {
             ForgedKey { .. } => "ValueError",
             StaleKey { .. } => "RuntimeError",
             DestroyedKey { .. } => "RuntimeError",
+            DestroyedProxy { .. } => "RuntimeError",
             CapacityExhausted { .. } => "MemoryError",
             RefcountOverflow { .. } => "OverflowError",
             InvalidUtf8 { .. } => "UnicodeDecodeError",
@@ -183,6 +190,7 @@ impl BridgeError {
             ForgedKey { .. } => "TypeError",
             StaleKey { .. } => "Error",
             DestroyedKey { .. } => "Error",
+            DestroyedProxy { .. } => "Error",
             CapacityExhausted { .. } => "RangeError",
             RefcountOverflow { .. } => "RangeError",
             InvalidUtf8 { .. } => "TypeError",
@@ -254,6 +262,9 @@ mod tests {
             DestroyedKey {
                 kind: "PyRef",
                 wire: 1,
+            },
+            DestroyedProxy {
+                message: "Object has already been destroyed".into(),
             },
             CapacityExhausted {
                 kind: "JsRef",
