@@ -192,6 +192,19 @@ function handlerFor(runtime) {
     getPrototypeOf() {
       return PyProxy.prototype;
     },
+    // The target is never changed through the proxy: a non-extensible
+    // target would break the traps above (ownKeys must then list the hidden
+    // state, getPrototypeOf return the target's prototype), so freezing,
+    // sealing, defining and re-prototyping are refused before anything moves.
+    preventExtensions() {
+      throw new TypeError("A PyProxy cannot be frozen, sealed or made non-extensible: its attributes are the Python object's");
+    },
+    defineProperty(target, prop) {
+      throw new TypeError(`Object.defineProperty on a PyProxy: assign the attribute instead (proxy[${JSON.stringify(String(prop))}] = value)`);
+    },
+    setPrototypeOf() {
+      throw new TypeError("The prototype of a PyProxy cannot be changed");
+    },
   };
 }
 
