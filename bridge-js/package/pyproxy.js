@@ -48,7 +48,7 @@ function toJs(s, options = {}) {
   }
   const { depth = -1, pyproxies, create_pyproxies = true, dict_converter, default_converter, eager_converter } = options;
   if (!Number.isInteger(depth)) throw new TypeError(`toJs: depth must be an integer, got ${String(depth)}`);
-  return s.runtime.helper("proxy_to_js")(s.proxy, depth, pyproxies, Boolean(create_pyproxies), dict_converter, default_converter, eager_converter);
+  return s.runtime.helper("proxy_to_js")(subject(s), depth, pyproxies, Boolean(create_pyproxies), dict_converter, default_converter, eager_converter);
 }
 
 /** Symbol-keyed members every PyProxy has. */
@@ -71,6 +71,21 @@ function copy(s) {
   return makePyProxy(s.runtime, s.runtime.glue.py_copy(s.key), s.flags);
 }
 
+/**
+ * What stands for this proxy's Python object when a `_bridge` helper is
+ * called with it: the proxy itself, unless it is a double proxy (what
+ * create_proxy() made, or what toJs() gives for an object with no JS form),
+ * which crosses into Python as a JsDoubleProxy; then a plain proxy of the
+ * same table entry, made once and destroyed with this one.
+ */
+export function subject(s) {
+  alive(s);
+  const dp = s.runtime.doubleProxies.get(s.proxy);
+  if (dp === undefined || !dp.roundtrip) return s.proxy;
+  s.twin ??= copy(s);
+  return s.twin;
+}
+
 /** The Python attribute name a JS property name stands for. */
 function pythonName(prop) {
   return prop.length > 1 && prop.charCodeAt(0) === 36 /* $ */ ? prop.slice(1) : prop;
@@ -87,6 +102,7 @@ function destroy(s, options) {
   // capture costs microseconds, so only with loadPython({traceDestroy: true}).
   if (s.runtime.traceDestroy) s.destroyedBy = new Error();
   s.destroyed = true;
+  s.twin?.destroy();
   s.runtime.finalizer.unregister(s);
   // Releases this proxy's own reference (docs/lifetimes.md, T4/T5); other
   // holders of the same Python object are unaffected.
@@ -147,7 +163,7 @@ function handlerFor(runtime) {
       if (memberOf(s, prop) !== undefined) return true;
       if (typeof prop === "symbol") return false;
       // `"k" in d` is `k in d` for a dict, as in Pyodide; else hasattr.
-      if (s.flags & PY_FLAGS.dict && s.runtime.helper("proxy_dict_has")(s.proxy, prop)) return true;
+      if (s.flags & PY_FLAGS.dict && s.runtime.helper("proxy_dict_has")(subject(s), prop)) return true;
       return s.runtime.glue.py_has(s.key, pythonName(prop));
     },
     // `Object.keys`, `for…in`, `Reflect.ownKeys`: the names `dir()` lists
@@ -159,7 +175,7 @@ function handlerFor(runtime) {
     // configurable, so no Proxy invariant is at stake.
     ownKeys(target) {
       const s = alive(target[STATE]);
-      const names = s.runtime.helper("proxy_dir")(s.proxy);
+      const names = s.runtime.helper("proxy_dir")(subject(s));
       const keys = names === "" ? [] : names.split("\0");
       for (const k of Reflect.ownKeys(target)) if (k !== STATE && !keys.includes(k)) keys.push(k);
       return keys;
@@ -170,8 +186,8 @@ function handlerFor(runtime) {
       if (own !== undefined) return own;
       const s = alive(target[STATE]);
       if (typeof prop === "symbol") return undefined;
-      if (s.flags & PY_FLAGS.dict && s.runtime.helper("proxy_dict_has")(s.proxy, prop)) {
-        return { value: s.runtime.helper("proxy_dict_item")(s.proxy, prop), writable: true, enumerable: true, configurable: true };
+      if (s.flags & PY_FLAGS.dict && s.runtime.helper("proxy_dict_has")(subject(s), prop)) {
+        return { value: s.runtime.helper("proxy_dict_item")(subject(s), prop), writable: true, enumerable: true, configurable: true };
       }
       if (!s.runtime.glue.py_has(s.key, pythonName(prop))) return undefined;
       return { value: runtime.pyGet(s.key, pythonName(prop)), writable: true, enumerable: false, configurable: true };
@@ -180,7 +196,7 @@ function handlerFor(runtime) {
       const s = alive(target[STATE]);
       if (typeof prop === "symbol") return true;
       // delattr: a missing attribute is PythonError(AttributeError), as in Pyodide.
-      s.runtime.helper("proxy_delattr")(s.proxy, pythonName(prop));
+      s.runtime.helper("proxy_delattr")(subject(s), pythonName(prop));
       return true;
     },
     apply(target, thisArg, args) {

@@ -12,30 +12,31 @@
 import { PY_FLAGS as F, SCRATCH } from "./flags.js";
 import { PyBufferView } from "./pybuffer.js";
 import { alive } from "./pyproxy_alive.js";
+import { subject } from "./pyproxy.js";
 
 /** Member tables by capability, in lookup order (the first table naming a member wins). */
 const CAPABILITIES = [
-  [F.len, { length: (s) => s.runtime.helper("proxy_len")(s.proxy) }],
+  [F.len, { length: (s) => s.runtime.helper("proxy_len")(subject(s)) }],
   [
     F.getitem,
     {
       get: (s) => (key) => s.runtime.pyGetItem(alive(s).key, key),
       // A type with __getitem__ is iterable (the old sequence protocol), as in Pyodide.
-      [Symbol.iterator]: (s) => () => iterate(s.runtime, s.runtime.helper("proxy_iter")(alive(s).proxy)),
+      [Symbol.iterator]: (s) => () => iterate(s.runtime, s.runtime.helper("proxy_iter")(subject(s))),
     },
   ],
   [
     F.setitem,
     {
       set: (s) => (key, value) => {
-        s.runtime.helper("proxy_set")(alive(s).proxy, key, value);
+        s.runtime.helper("proxy_set")(subject(s), key, value);
       },
       delete: (s) => (key) => {
-        s.runtime.helper("proxy_delete")(alive(s).proxy, key);
+        s.runtime.helper("proxy_delete")(subject(s), key);
       },
     },
   ],
-  [F.contains, { has: (s) => (key) => s.runtime.helper("proxy_has")(alive(s).proxy, key) }],
+  [F.contains, { has: (s) => (key) => s.runtime.helper("proxy_has")(subject(s), key) }],
   [
     F.next,
     {
@@ -47,26 +48,26 @@ const CAPABILITIES = [
       [Symbol.iterator]: (s) => () => alive(s).proxy,
     },
   ],
-  [F.iter, { [Symbol.iterator]: (s) => () => iterate(s.runtime, s.runtime.helper("proxy_iter")(alive(s).proxy)) }],
+  [F.iter, { [Symbol.iterator]: (s) => () => iterate(s.runtime, s.runtime.helper("proxy_iter")(subject(s))) }],
   [
     F.generator,
     {
-      return: (s) => (value) => pair(s.runtime.helper("proxy_gen_return")(alive(s).proxy, value)),
-      throw: (s) => (err) => pair(s.runtime.helper("proxy_gen_throw")(alive(s).proxy, err)),
+      return: (s) => (value) => pair(s.runtime.helper("proxy_gen_return")(subject(s), value)),
+      throw: (s) => (err) => pair(s.runtime.helper("proxy_gen_throw")(subject(s), err)),
     },
   ],
   [
     F.asyncIter,
     {
-      [Symbol.asyncIterator]: (s) => () => (alive(s).flags & F.asyncNext ? s.proxy : asyncIterate(s.runtime, s.runtime.helper("proxy_aiter")(s.proxy))),
+      [Symbol.asyncIterator]: (s) => () => (alive(s).flags & F.asyncNext ? s.proxy : asyncIterate(s.runtime, s.runtime.helper("proxy_aiter")(subject(s)))),
     },
   ],
-  [F.asyncNext, { next: (s) => async (...value) => asyncStep(s.runtime, alive(s).proxy, "next", value) }],
+  [F.asyncNext, { next: (s) => async (...value) => asyncStep(s.runtime, subject(s), "next", value) }],
   [
     F.asyncGenerator,
     {
-      return: (s) => async (...value) => asyncStep(s.runtime, alive(s).proxy, "return", value),
-      throw: (s) => async (...err) => asyncStep(s.runtime, alive(s).proxy, "throw", err),
+      return: (s) => async (...value) => asyncStep(s.runtime, subject(s), "return", value),
+      throw: (s) => async (...err) => asyncStep(s.runtime, subject(s), "throw", err),
     },
   ],
   [
@@ -118,7 +119,7 @@ function callWith(s, options, args, what) {
   const b = s.bound;
   let all = b ? [...b.args, ...args] : args;
   if (b?.captureThis && b.hasThis) all = [b.thisArg, ...all];
-  return s.runtime.helper("proxy_call_with")(s.proxy, all, kwargs, Boolean(options.relaxed));
+  return s.runtime.helper("proxy_call_with")(subject(s), all, kwargs, Boolean(options.relaxed));
 }
 
 const cache = new Map(); // flags -> merged member table
@@ -182,6 +183,6 @@ async function* asyncIterate(runtime, it) {
 
 /** The promise of awaiting this Python awaitable, made once per proxy. */
 function awaited(s) {
-  s.promise ??= s.runtime.helper("proxy_await")(s.proxy); // a Promise: the awaitable runs on the asyncio loop
+  s.promise ??= s.runtime.helper("proxy_await")(subject(s)); // a Promise: the awaitable runs on the asyncio loop
   return s.promise;
 }
