@@ -48,6 +48,12 @@ pub enum BridgeError {
     #[error("{kind} key {wire:#x} was used after its object was destroyed")]
     DestroyedKey { kind: &'static str, wire: u64 },
 
+    /// A `PyProxy` the user destroyed crossed back into Python (its entry
+    /// may still be live through another proxy of the same object). The
+    /// message is the host's, naming the object's type.
+    #[error("{message}")]
+    DestroyedProxy { message: String },
+
     /// The table cannot take another entry.
     #[error("{kind} handle table is full ({limit} live entries)")]
     CapacityExhausted { kind: &'static str, limit: usize },
@@ -135,6 +141,12 @@ pub enum BridgeError {
     /// `boundary::depth`): refused before the JS engine's stack overflows.
     #[error("maximum JS/Python crossing depth exceeded ({depth} nested crossings, limit {limit})")]
     CrossingTooDeep { depth: u32, limit: u32 },
+
+    /// Linear memory cannot hold a buffer the bridge needs for a value
+    /// crossing (a long string's bytes): the allocator failed, which would
+    /// otherwise abort the whole module.
+    #[error("out of memory: no room for the {bytes} bytes of {what}")]
+    OutOfMemory { what: &'static str, bytes: usize },
 }
 
 impl BridgeError {
@@ -147,6 +159,7 @@ impl BridgeError {
             ForgedKey { .. } => "ValueError",
             StaleKey { .. } => "RuntimeError",
             DestroyedKey { .. } => "RuntimeError",
+            DestroyedProxy { .. } => "RuntimeError",
             CapacityExhausted { .. } => "MemoryError",
             RefcountOverflow { .. } => "OverflowError",
             InvalidUtf8 { .. } => "UnicodeDecodeError",
@@ -165,6 +178,7 @@ impl BridgeError {
             Conversion { .. } => "ConversionError",
             InvalidPlan { .. } => "SystemError",
             CrossingTooDeep { .. } => "RecursionError",
+            OutOfMemory { .. } => "MemoryError",
         }
     }
 
@@ -176,6 +190,7 @@ impl BridgeError {
             ForgedKey { .. } => "TypeError",
             StaleKey { .. } => "Error",
             DestroyedKey { .. } => "Error",
+            DestroyedProxy { .. } => "Error",
             CapacityExhausted { .. } => "RangeError",
             RefcountOverflow { .. } => "RangeError",
             InvalidUtf8 { .. } => "TypeError",
@@ -194,6 +209,7 @@ impl BridgeError {
             Conversion { .. } => "TypeError",
             InvalidPlan { .. } => "Error",
             CrossingTooDeep { .. } => "RangeError",
+            OutOfMemory { .. } => "RangeError",
         }
     }
 
@@ -246,6 +262,9 @@ mod tests {
             DestroyedKey {
                 kind: "PyRef",
                 wire: 1,
+            },
+            DestroyedProxy {
+                message: "Object has already been destroyed".into(),
             },
             CapacityExhausted {
                 kind: "JsRef",
@@ -302,6 +321,10 @@ mod tests {
             },
             InvalidPlan { reason: "r".into() },
             CrossingTooDeep { depth: 3, limit: 2 },
+            OutOfMemory {
+                what: "a string",
+                bytes: 12,
+            },
         ]
     }
 

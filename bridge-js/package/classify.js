@@ -112,13 +112,20 @@ export function makeClassify(runtime) {
       }
       const k = runtime.pythonKeyOf(dp.p); // roundtrip=False: the Python object itself
       if (k >= 0) {
-        mem.f64()[base] = k;
+        const f = mem.f64();
+        f[base] = k;
+        f[base + 1] = runtime.isDestroyedProxy(dp.p) ? 1 : 0;
         return TAG.python;
       }
     }
     const key = runtime.pythonKeyOf(v);
     if (key >= 0) {
-      mem.f64()[base] = key;
+      // A destroyed proxy still answers its key (its entry may live on
+      // through another proxy of the object); the second slot says it is
+      // destroyed, so that Rust refuses it (bridge-js/src/convert.rs).
+      const f = mem.f64();
+      f[base] = key;
+      f[base + 1] = runtime.isDestroyedProxy(v) ? 1 : 0;
       return TAG.python;
     }
     let rec = known.get(v);

@@ -10,6 +10,7 @@
 
 import { TAG, SCRATCH } from "./flags.js";
 import { makePyProxy } from "./pyproxy.js";
+import { alive } from "./pyproxy_alive.js";
 
 export class Crossing {
   constructor(runtime, classify) {
@@ -63,7 +64,7 @@ export class Crossing {
     const word = this.classify(v, w + 1, offset);
     if (word === TAG.python) {
       const s = this.runtime.proxies.get(v);
-      if (s?.destroyed) throw new Error(`Object has already been destroyed (${s.typeName ?? "PyProxy"}): it was passed as argument ${i}`);
+      if (s?.destroyed) alive(s); // throws the "destroyed" error naming the type
     }
     const f = this.runtime.mem.f64();
     f[w] = word;

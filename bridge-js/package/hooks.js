@@ -15,6 +15,7 @@ import { pyHelpers } from "./py_helpers.js";
 import { toPyHooks } from "./to_py.js";
 import { toJsHooks } from "./to_js.js";
 import { makePyProxy } from "./pyproxy.js";
+import { alive } from "./pyproxy_alive.js";
 import { makePythonError } from "./python_error.js";
 
 function isObjectLike(v) {
@@ -150,6 +151,16 @@ export function makeHooks(runtime) {
     makePyProxy: (key, flags) => makePyProxy(runtime, key, flags),
     makePythonError: (type, message, key) => makePythonError(runtime, type, message, key),
     errorInfo: (thrown) => errorInfo(runtime, thrown),
+    /** The error a use of the destroyed PyProxy `v` raises (naming its type); never throws. */
+    destroyedMessage(v) {
+      try {
+        const s = runtime.proxies.get(v);
+        if (s?.destroyed) alive(s);
+        return "Object has already been destroyed";
+      } catch (e) {
+        return String(e?.message ?? "Object has already been destroyed");
+      }
+    },
     noop: (x) => x,
     defineKwarg(obj, key, value) {
       Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });

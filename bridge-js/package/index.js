@@ -410,6 +410,11 @@ class PythonRuntime {
     return e === undefined ? -1 : e;
   }
 
+  /** Whether `value` is a PyProxy of this runtime that has been destroyed. */
+  isDestroyedProxy(value) {
+    return this.proxies.get(value)?.destroyed === true;
+  }
+
   /** The exception key held by a PythonError of this runtime, or undefined. */
   exceptionKeyOf(value) {
     return this.heldExceptions.get(value);

@@ -75,6 +75,10 @@ export function installLoop(runtime, module) {
       return [promise, resolve, rejectPython];
     },
   };
-  module.set_loop_hooks(hooks);
+  // The method proxy is destroyed too (an attribute proxy outlives its
+  // parent), so that loading leaves no garbage proxy for a later GC to find.
+  const setLoopHooks = module.set_loop_hooks;
+  setLoopHooks(hooks);
+  setLoopHooks.destroy();
   module.destroy();
 }

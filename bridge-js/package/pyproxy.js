@@ -12,6 +12,7 @@
 
 import { PY_FLAGS } from "./flags.js";
 import { membersFor, invoke } from "./pyproxy_members.js";
+import { alive } from "./pyproxy_alive.js";
 
 /** Every PyProxy of every runtime, for `instanceof` only (it maps nothing to keys). */
 const allProxies = new WeakSet();
@@ -25,26 +26,6 @@ export class PyProxy {
 /** The PY_FLAGS of a PyProxy (of any runtime), or undefined for anything else. */
 export function pyProxyFlags(obj) {
   return allProxies.has(obj) ? obj[STATE_OF].flags : undefined;
-}
-
-function alive(s) {
-  if (s.destroyed) {
-    const where = destroyedAt(s);
-    const how = where
-      ? `It was destroyed ${where}.`
-      : s.runtime.traceDestroy
-        ? ""
-        : "Load with loadPython({traceDestroy: true}) to see where it was destroyed.";
-    const first = s.destroyedMessage ?? "Object has already been destroyed";
-    throw new Error(`${first}\nThe proxy was of a Python ${s.typeName ?? "object"}, destroyed by destroy(). ${how}`.trimEnd());
-  }
-  return s;
-}
-
-/** "at file:line" of the code that called destroy() (formatted only when needed). */
-function destroyedAt(s) {
-  const lines = String(s.destroyedBy?.stack ?? "").split("\n");
-  return lines.find((l, i) => i > 0 && l.includes("at ") && !l.includes("pyproxy.js") && !l.includes("pyproxy_members.js"))?.trim();
 }
 
 /**
@@ -72,7 +53,7 @@ function toJs(s, options = {}) {
   }
   const { depth = -1, pyproxies, create_pyproxies = true, dict_converter, default_converter, eager_converter } = options;
   if (!Number.isInteger(depth)) throw new TypeError(`toJs: depth must be an integer, got ${String(depth)}`);
-  return s.runtime.helper("proxy_to_js")(s.proxy, depth, pyproxies, Boolean(create_pyproxies), dict_converter, default_converter, eager_converter);
+  return s.runtime.helper("proxy_to_js")(subject(s), depth, pyproxies, Boolean(create_pyproxies), dict_converter, default_converter, eager_converter);
 }
 
 /** Symbol-keyed members every PyProxy has. */
@@ -95,6 +76,21 @@ function copy(s) {
   return makePyProxy(s.runtime, s.runtime.glue.py_copy(s.key), s.flags);
 }
 
+/**
+ * What stands for this proxy's Python object when a `_bridge` helper is
+ * called with it: the proxy itself, unless it is a double proxy (what
+ * create_proxy() made, or what toJs() gives for an object with no JS form),
+ * which crosses into Python as a JsDoubleProxy; then a plain proxy of the
+ * same table entry, made once and destroyed with this one.
+ */
+export function subject(s) {
+  alive(s);
+  const dp = s.runtime.doubleProxies.get(s.proxy);
+  if (dp === undefined || !dp.roundtrip) return s.proxy;
+  s.twin ??= copy(s);
+  return s.twin;
+}
+
 /** The Python attribute name a JS property name stands for. */
 function pythonName(prop) {
   return prop.length > 1 && prop.charCodeAt(0) === 36 /* $ */ ? prop.slice(1) : prop;
@@ -111,6 +107,7 @@ function destroy(s, options) {
   // capture costs microseconds, so only with loadPython({traceDestroy: true}).
   if (s.runtime.traceDestroy) s.destroyedBy = new Error();
   s.destroyed = true;
+  s.twin?.destroy();
   s.runtime.finalizer.unregister(s);
   // Releases this proxy's own reference (docs/lifetimes.md, T4/T5); other
   // holders of the same Python object are unaffected.
@@ -172,7 +169,7 @@ function handlerFor(runtime) {
       if (memberOf(s, prop) !== undefined) return true;
       if (typeof prop === "symbol") return false;
       // `"k" in d` is `k in d` for a dict, as in Pyodide; else hasattr.
-      if (s.flags & PY_FLAGS.dict && s.runtime.helper("proxy_dict_has")(s.proxy, prop)) return true;
+      if (s.flags & PY_FLAGS.dict && s.runtime.helper("proxy_dict_has")(subject(s), prop)) return true;
       return s.runtime.glue.py_has(s.key, pythonName(prop));
     },
     // `Object.keys`, `for…in`, `Reflect.ownKeys`: the names `dir()` lists
@@ -184,7 +181,7 @@ function handlerFor(runtime) {
     // configurable, so no Proxy invariant is at stake.
     ownKeys(target) {
       const s = alive(target[STATE]);
-      const names = s.runtime.helper("proxy_dir")(s.proxy);
+      const names = s.runtime.helper("proxy_dir")(subject(s));
       const keys = names === "" ? [] : names.split("\0");
       for (const k of Reflect.ownKeys(target)) if (k !== STATE && !keys.includes(k)) keys.push(k);
       return keys;
@@ -195,8 +192,8 @@ function handlerFor(runtime) {
       if (own !== undefined) return own;
       const s = alive(target[STATE]);
       if (typeof prop === "symbol") return undefined;
-      if (s.flags & PY_FLAGS.dict && s.runtime.helper("proxy_dict_has")(s.proxy, prop)) {
-        return { value: s.runtime.helper("proxy_dict_item")(s.proxy, prop), writable: true, enumerable: true, configurable: true };
+      if (s.flags & PY_FLAGS.dict && s.runtime.helper("proxy_dict_has")(subject(s), prop)) {
+        return { value: s.runtime.helper("proxy_dict_item")(subject(s), prop), writable: true, enumerable: true, configurable: true };
       }
       if (!s.runtime.glue.py_has(s.key, pythonName(prop))) return undefined;
       return { value: runtime.pyGet(s.key, pythonName(prop)), writable: true, enumerable: false, configurable: true };
@@ -205,7 +202,7 @@ function handlerFor(runtime) {
       const s = alive(target[STATE]);
       if (typeof prop === "symbol") return true;
       // delattr: a missing attribute is PythonError(AttributeError), as in Pyodide.
-      s.runtime.helper("proxy_delattr")(s.proxy, pythonName(prop));
+      s.runtime.helper("proxy_delattr")(subject(s), pythonName(prop));
       return true;
     },
     apply(target, thisArg, args) {
@@ -216,6 +213,19 @@ function handlerFor(runtime) {
     },
     getPrototypeOf() {
       return PyProxy.prototype;
+    },
+    // The target is never changed through the proxy: a non-extensible
+    // target would break the traps above (ownKeys must then list the hidden
+    // state, getPrototypeOf return the target's prototype), so freezing,
+    // sealing, defining and re-prototyping are refused before anything moves.
+    preventExtensions() {
+      throw new TypeError("A PyProxy cannot be frozen, sealed or made non-extensible: its attributes are the Python object's");
+    },
+    defineProperty(target, prop) {
+      throw new TypeError(`Object.defineProperty on a PyProxy: assign the attribute instead (proxy[${JSON.stringify(String(prop))}] = value)`);
+    },
+    setPrototypeOf() {
+      throw new TypeError("The prototype of a PyProxy cannot be changed");
     },
   };
 }

@@ -11,72 +11,74 @@
 
 import { PY_FLAGS as F, SCRATCH } from "./flags.js";
 import { PyBufferView } from "./pybuffer.js";
+import { alive } from "./pyproxy_alive.js";
+import { subject } from "./pyproxy.js";
 
 /** Member tables by capability, in lookup order (the first table naming a member wins). */
 const CAPABILITIES = [
-  [F.len, { length: (s) => s.runtime.helper("proxy_len")(s.proxy) }],
+  [F.len, { length: (s) => s.runtime.helper("proxy_len")(subject(s)) }],
   [
     F.getitem,
     {
-      get: (s) => (key) => s.runtime.pyGetItem(s.key, key),
+      get: (s) => (key) => s.runtime.pyGetItem(alive(s).key, key),
       // A type with __getitem__ is iterable (the old sequence protocol), as in Pyodide.
-      [Symbol.iterator]: (s) => () => iterate(s.runtime, s.runtime.helper("proxy_iter")(s.proxy)),
+      [Symbol.iterator]: (s) => () => iterate(s.runtime, s.runtime.helper("proxy_iter")(subject(s))),
     },
   ],
   [
     F.setitem,
     {
       set: (s) => (key, value) => {
-        s.runtime.helper("proxy_set")(s.proxy, key, value);
+        s.runtime.helper("proxy_set")(subject(s), key, value);
       },
       delete: (s) => (key) => {
-        s.runtime.helper("proxy_delete")(s.proxy, key);
+        s.runtime.helper("proxy_delete")(subject(s), key);
       },
     },
   ],
-  [F.contains, { has: (s) => (key) => s.runtime.helper("proxy_has")(s.proxy, key) }],
+  [F.contains, { has: (s) => (key) => s.runtime.helper("proxy_has")(subject(s), key) }],
   [
     F.next,
     {
       next: (s) =>
         function next(...value) {
-          return step(s.runtime, s.key, value);
+          return step(s.runtime, alive(s).key, value);
         },
       // An iterator is its own iterator.
-      [Symbol.iterator]: (s) => () => s.proxy,
+      [Symbol.iterator]: (s) => () => alive(s).proxy,
     },
   ],
-  [F.iter, { [Symbol.iterator]: (s) => () => iterate(s.runtime, s.runtime.helper("proxy_iter")(s.proxy)) }],
+  [F.iter, { [Symbol.iterator]: (s) => () => iterate(s.runtime, s.runtime.helper("proxy_iter")(subject(s))) }],
   [
     F.generator,
     {
-      return: (s) => (value) => pair(s.runtime.helper("proxy_gen_return")(s.proxy, value)),
-      throw: (s) => (err) => pair(s.runtime.helper("proxy_gen_throw")(s.proxy, err)),
+      return: (s) => (value) => pair(s.runtime.helper("proxy_gen_return")(subject(s), value)),
+      throw: (s) => (err) => pair(s.runtime.helper("proxy_gen_throw")(subject(s), err)),
     },
   ],
   [
     F.asyncIter,
     {
-      [Symbol.asyncIterator]: (s) => () => (s.flags & F.asyncNext ? s.proxy : asyncIterate(s.runtime, s.runtime.helper("proxy_aiter")(s.proxy))),
+      [Symbol.asyncIterator]: (s) => () => (alive(s).flags & F.asyncNext ? s.proxy : asyncIterate(s.runtime, s.runtime.helper("proxy_aiter")(subject(s)))),
     },
   ],
-  [F.asyncNext, { next: (s) => (...value) => asyncStep(s.runtime, s.proxy, "next", value) }],
+  [F.asyncNext, { next: (s) => async (...value) => asyncStep(s.runtime, subject(s), "next", value) }],
   [
     F.asyncGenerator,
     {
-      return: (s) => (...value) => asyncStep(s.runtime, s.proxy, "return", value),
-      throw: (s) => (...err) => asyncStep(s.runtime, s.proxy, "throw", err),
+      return: (s) => async (...value) => asyncStep(s.runtime, subject(s), "return", value),
+      throw: (s) => async (...err) => asyncStep(s.runtime, subject(s), "throw", err),
     },
   ],
   [
     F.await,
     {
-      then: (s) => (onFulfilled, onRejected) => awaited(s).then(onFulfilled, onRejected),
-      catch: (s) => (onRejected) => awaited(s).catch(onRejected),
-      finally: (s) => (onFinally) => awaited(s).finally(onFinally),
+      then: (s) => (onFulfilled, onRejected) => awaited(alive(s)).then(onFulfilled, onRejected),
+      catch: (s) => (onRejected) => awaited(alive(s)).catch(onRejected),
+      finally: (s) => (onFinally) => awaited(alive(s)).finally(onFinally),
     },
   ],
-  [F.buffer, { getBuffer: (s) => (type) => new PyBufferView(s.runtime, s.runtime.glue.py_get_buffer(s.key), type) }],
+  [F.buffer, { getBuffer: (s) => (type) => new PyBufferView(s.runtime, s.runtime.glue.py_get_buffer(alive(s).key), type) }],
   [
     F.call,
     {
@@ -87,15 +89,15 @@ const CAPABILITIES = [
       // As on a JS function; `this` is dropped unless captureThis() asked for it.
       call: (s) => (thisArg, ...args) => invoke(s, thisArg, args),
       apply: (s) => (thisArg, args) => invoke(s, thisArg, args == null ? [] : Array.from(args)),
-      bind: (s) => (thisArg, ...args) => s.runtime.bindProxy(s, { thisArg, args }),
-      captureThis: (s) => () => s.runtime.bindProxy(s, { captureThis: true }),
+      bind: (s) => (thisArg, ...args) => s.runtime.bindProxy(alive(s), { thisArg, args }),
+      captureThis: (s) => () => s.runtime.bindProxy(alive(s), { captureThis: true }),
     },
   ],
 ];
 
 /** A call through a callable proxy, with its bound arguments and `this`. */
 export function invoke(s, thisArg, args) {
-  const b = s.bound;
+  const b = alive(s).bound;
   let all = b ? [...b.args, ...args] : args;
   if (b?.captureThis) all = [b.hasThis ? b.thisArg : thisArg, ...all];
   if (s.runtime.stack) s.runtime.stack.check();
@@ -104,6 +106,7 @@ export function invoke(s, thisArg, args) {
 
 /** callKwargs / callRelaxed / callWithOptions({kwargs, relaxed}). */
 function callWith(s, options, args, what) {
+  alive(s);
   if (options === null || typeof options !== "object") throw new TypeError("callWithOptions: the options must be an object {kwargs, relaxed}");
   let kwargs;
   if (options.kwargs) {
@@ -116,7 +119,7 @@ function callWith(s, options, args, what) {
   const b = s.bound;
   let all = b ? [...b.args, ...args] : args;
   if (b?.captureThis && b.hasThis) all = [b.thisArg, ...all];
-  return s.runtime.helper("proxy_call_with")(s.proxy, all, kwargs, Boolean(options.relaxed));
+  return s.runtime.helper("proxy_call_with")(subject(s), all, kwargs, Boolean(options.relaxed));
 }
 
 const cache = new Map(); // flags -> merged member table
@@ -180,6 +183,6 @@ async function* asyncIterate(runtime, it) {
 
 /** The promise of awaiting this Python awaitable, made once per proxy. */
 function awaited(s) {
-  s.promise ??= s.runtime.helper("proxy_await")(s.proxy); // a Promise: the awaitable runs on the asyncio loop
+  s.promise ??= s.runtime.helper("proxy_await")(subject(s)); // a Promise: the awaitable runs on the asyncio loop
   return s.promise;
 }

@@ -48,6 +48,14 @@ pub fn from_word(v: JsValue, word: TagWord, base: usize) -> Result<Value, Bridge
             Value::BigInt(BigInt::from_hex(&String::from(hex))?)
         }
         Some(Tag::Python) => {
+            // A destroyed PyProxy still answers its key, and the entry may
+            // live on through another proxy of the same object: the JS side
+            // marks it in the second slot, and it never resolves.
+            if scratch::f64(base + 1) != 0.0 {
+                return Err(BridgeError::DestroyedProxy {
+                    message: hooks::with(|h| h.destroyed_message(&v)),
+                });
+            }
             let key = PyRef::from_wire_f64(scratch::f64(base))?;
             // A PyProxy's own reference is gone only after `destroy()`.
             let handle = bridge_py::ops::share(key).map_err(|e| match e {

@@ -58,6 +58,10 @@ extern "C" {
     /// generic description.
     #[wasm_bindgen(method, js_name = errorInfo)]
     pub fn error_info(this: &Hooks, thrown: &JsValue) -> js_sys::Array;
+    /// The error message a use of the destroyed `PyProxy` `value` raises
+    /// (it names the Python type). Cannot throw.
+    #[wasm_bindgen(method, js_name = destroyedMessage)]
+    pub fn destroyed_message(this: &Hooks, value: &JsValue) -> String;
 
     #[wasm_bindgen(method, catch, js_name = getGlobal)]
     pub fn get_global(this: &Hooks, name: &str) -> Result<JsValue, JsValue>;

@@ -31,7 +31,7 @@ pub fn from_js(s: &JsValue, base: usize) -> Result<Text, BridgeError> {
     if well_formed {
         // Long and well-formed: the engine's UTF-8 encoder straight into a
         // buffer that surely fits (3 bytes per UTF-16 unit at most).
-        let mut bytes = vec![0u8; len * 3];
+        let mut bytes = zeroed::<u8>(len.saturating_mul(3))?;
         let written =
             hooks::with(|h| h.copy_utf8(s, bytes.as_mut_ptr() as usize as u32, bytes.len() as u32))
                 as usize;
@@ -43,9 +43,24 @@ pub fn from_js(s: &JsValue, base: usize) -> Result<Text, BridgeError> {
                 reason: "the JS side wrote invalid UTF-8",
             });
     }
-    let mut units = vec![0u16; len];
+    let mut units = zeroed::<u16>(len)?;
     hooks::with(|h| h.copy_utf16(s, units.as_mut_ptr() as usize as u32, len as u32));
     Ok(Text::Utf16(units))
+}
+
+/// A zeroed buffer of `n` items for a string's content, or `OutOfMemory`
+/// when linear memory cannot grow that far: `vec![0; n]` would abort the
+/// module (a trap in the middle of a crossing, leaving Python frames and a
+/// counted crossing behind) where Python would raise `MemoryError`.
+fn zeroed<T: Copy + Default>(n: usize) -> Result<Vec<T>, BridgeError> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n)
+        .map_err(|_| BridgeError::OutOfMemory {
+            what: "a JS string crossing into Python",
+            bytes: n.saturating_mul(std::mem::size_of::<T>()),
+        })?;
+    v.resize(n, T::default());
+    Ok(v)
 }
 
 /// Strings shorter than this (in bytes) are made by the glue directly;

@@ -8,7 +8,7 @@
 //! | slot | JS → Rust | Rust → JS |
 //! |---|---|---|
 //! | `base` | number; object id; Python key; string byte length, or -1 | number; Python key; string pointer |
-//! | `base + 1` | string byte offset, or UTF-16 length when -1 | Python flags; string byte length |
+//! | `base + 1` | string byte offset, or UTF-16 length when -1; for a Python key, 1 if its PyProxy was destroyed (else 0) | Python flags; string byte length |
 //! | `base + 2` | string well-formed (1/0) | — |
 //!
 //! The result's tag word is in [`RESULT_WORD`]; the result's value slot

@@ -145,7 +145,13 @@ impl JsProxy {
                 .add_subclass(JsAsyncIterator)
                 .add_subclass(JsAsyncGenerator);
             Bound::new(py, init)?.into_any()
-        } else if flags.contains(JsFlags::ITERATOR) && flags.contains(JsFlags::ITERABLE) {
+        } else if flags.contains(JsFlags::ITERATOR)
+            && (flags.contains(JsFlags::ITERABLE) || !flags.contains(JsFlags::ASYNC_ITERABLE))
+        {
+            // As in Pyodide: anything with a `next` method is an iterator
+            // unless it is an async one, also a bare `{next}` (what a
+            // [Symbol.iterator]() may return: for…of does not require the
+            // iterator itself to be iterable).
             Bound::new(py, base.add_subclass(JsIterable).add_subclass(JsIterator))?.into_any()
         } else if flags.contains(JsFlags::ITERABLE) {
             Bound::new(py, base.add_subclass(JsIterable))?.into_any()

@@ -145,6 +145,10 @@ class WebLoop(asyncio.BaseEventLoop):
         except BaseException:
             del self._pending_js[key]
             raise
+        # A Future cancelled before its promise settles (the awaiting task
+        # was cancelled) leaves the table now, not when the promise settles,
+        # which may be never: one Future kept per cancelled await otherwise.
+        fut.add_done_callback(lambda _: self._pending_js.pop(key, None))
         return fut
 
     def _settle(self, key, is_error, value):
