@@ -123,6 +123,7 @@ fn type_error(msg: &str) -> JsError {
         name: "TypeError".into(),
         message: msg.into(),
         value: None,
+        refusal: None,
     }
 }
 

@@ -44,6 +44,7 @@ pub(crate) fn thrown(e: JsValue) -> JsError {
         name,
         message,
         value,
+        refusal: None,
     }
 }
 
@@ -59,10 +60,12 @@ pub(crate) fn result_word() -> Result<bridge_core::boundary::TagWord, JsError> {
 
 /// A bridge refusal (bad handle, full table…) as Python will see it.
 pub(crate) fn refused(e: BridgeError) -> JsError {
+    let own_class = matches!(e, BridgeError::OutOfMemory { .. });
     JsError {
         name: e.js_class().to_owned(),
         message: e.to_string(),
         value: None,
+        refusal: own_class.then_some(e),
     }
 }
 

@@ -49,6 +49,10 @@ pub struct JsError {
     /// The thrown value itself, held in the JS table, when it is an object;
     /// dropping the error releases it.
     pub value: Option<Value>,
+    /// Set when the bridge itself refused rather than JS throwing, for the
+    /// refusals Python should see as their own class (out of memory is a
+    /// `MemoryError`, as any failed Python allocation), not as a JsException.
+    pub refusal: Option<bridge_core::error::BridgeError>,
 }
 
 /// Everything bridge-py asks of JavaScript.
