@@ -1,0 +1,58 @@
+// One round trip in each direction, returning the first difference or null.
+//  - JS → Python → JS: `py.toPy(v)`, then `proxy.toJs({create_pyproxies:
+//    false, dict_converter?})` (everything toPy makes has a conversion, so no
+//    PyProxy may be needed), compared by js_equal.mjs.
+//  - Python → JS → Python: py_equal.py's `trip`: `to_js(root, pyproxies=...,
+//    dict_converter=?)`, then `.to_py()`, compared in Python.
+// A difference is {path, rule, message}; `known` lists tolerated rules hit.
+import { buildJs } from "./js_gen.mjs";
+import { compareJs, predictJsError } from "./js_equal.mjs";
+import { renderPy } from "./py_gen.mjs";
+
+function describeThrown(e) {
+  const name = e?.name ?? typeof e;
+  const type = e?.type;
+  const lines = String(e?.message ?? e).trim().split("\n");
+  return { name, type, message: lines[lines.length - 1].replace(/^pyodide\.ffi\./, "").replace(/^ConversionError: /, "") };
+}
+
+function errorDiff(stage, got, want) {
+  const g = `${got.name}${got.type ? ` (${got.type})` : ""}: ${got.message}`;
+  if (!want) return { path: "$", rule: "error", message: `unexpected ${stage} error ${g}` };
+  const ok = got.name === want.name && (want.type === undefined || got.type === want.type) && stage === want.stage &&
+    (want.prefix ? got.message.startsWith(want.prefix) && got.message.endsWith(want.message) : got.message === want.message);
+  if (ok) return null;
+  return { path: "$", rule: "error", message: `expected ${want.stage} error ${want.name}${want.type ? ` (${want.type})` : ""}: ${want.prefix ?? ""}${want.prefix ? "…" : ""}${want.message}, got ${stage} error ${g}` };
+}
+
+/** JS → Python → JS of `recipe`; `mode` "object" | "map". */
+export function jsTrip(py, recipe, mode, tolerate = new Set()) {
+  const v = buildJs(recipe);
+  const want = predictJsError(v, mode);
+  const options = { create_pyproxies: false };
+  if (mode === "map") options.dict_converter = (entries) => new Map(entries);
+  let p;
+  let r;
+  let stage = "toPy";
+  try {
+    p = py.toPy(v);
+    stage = "toJs";
+    r = py.isPyProxy(p) ? p.toJs(options) : p;
+  } catch (e) {
+    return errorDiff(stage, describeThrown(e), want);
+  } finally {
+    if (py.isPyProxy(p)) p.destroy();
+  }
+  try {
+    if (want) return { path: "$", rule: "error", message: `expected ${want.stage} error ${want.name}${want.type ? ` (${want.type})` : ""}: ${want.message}, but the trip succeeded` };
+    return compareJs(v, r, mode, tolerate);
+  } finally {
+    if (py.isPyProxy(r)) r.destroy();
+  }
+}
+
+/** Python → JS → Python of `recipe`; `pyTripFn` is py_equal.py's `trip` (a PyProxy). */
+export function pyTrip(pyTripFn, recipe, mode, tolerate = new Set()) {
+  const out = pyTripFn(renderPy(recipe), mode, [...tolerate].join(","));
+  return out === undefined || out === null ? null : JSON.parse(out);
+}
