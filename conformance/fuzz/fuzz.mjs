@@ -25,12 +25,12 @@ export function loadComparator(py, pySource) {
 const DIRS = { js: "JS→Py→JS", py: "Py→JS→Py" };
 
 /** How to run a recipe by hand: the literal and the calls. */
-export function reproduction(dir, recipe, mode) {
+export function reproduction(dir, recipe, mode, depth) {
   if (dir === "js") {
     const opts = mode === "map" ? "{ create_pyproxies: false, dict_converter: (e) => new Map(e) }" : "{ create_pyproxies: false }";
-    return `const v = ${renderJs(recipe)};\nconst p = py.toPy(v);\nconst r = py.isPyProxy(p) ? p.toJs(${opts}) : p;`;
+    return `const v = ${renderJs(recipe)};\nconst p = py.toPy(v${depth >= 0 ? `, { depth: ${depth} }` : ""});\nconst r = py.isPyProxy(p) ? p.toJs(${opts}) : p;`;
   }
-  const opts = mode === "map" ? ", dict_converter=js.Map.new" : "";
+  const opts = (depth >= 0 ? `, depth=${depth}` : "") + (mode === "map" ? ", dict_converter=js.Map.new" : "");
   return `${renderPy(recipe)}\nr = to_js(root, pyproxies=proxies${opts})\nout = r.to_py() if isinstance(r, JsProxy) else r`;
 }
 
@@ -44,11 +44,11 @@ export async function runFuzz(o) {
   const { py, collectJs, pySource, seed, iterations, maxDepth = 4, iteration, strict = false, directions = "both", log = () => {}, shrinkRuns = 1000 } = o;
   const tripFn = loadComparator(py, pySource);
   const tolerate = new Set(strict ? [] : KNOWN.filter((k) => k.tolerate).map((k) => k.tolerate));
-  const runOne = async (dir, recipe, mode, settleMs = 2000) => {
+  const runOne = async (dir, recipe, mode, depth, settleMs = 2000) => {
     const base = py.liveHandles();
     let d;
     try {
-      d = dir === "js" ? jsTrip(py, recipe, mode, tolerate) : pyTrip(tripFn, recipe, mode, tolerate);
+      d = dir === "js" ? jsTrip(py, recipe, mode, depth, tolerate) : pyTrip(tripFn, recipe, mode, depth, tolerate);
     } catch (e) {
       d = { path: "$", rule: "crash", message: `the trip threw ${e?.name}: ${String(e?.message ?? e).trim().split("\n").pop()}` };
     }
@@ -58,8 +58,8 @@ export async function runFuzz(o) {
   };
   // Warm-up: whatever the runtime makes once (cached helpers) is made now.
   for (const mode of ["object", "map"]) {
-    await runOne("js", { dir: "js", root: 0, nodes: [{ k: "array", items: [] }] }, mode);
-    await runOne("py", { dir: "py", root: 0, nodes: [{ k: "list", items: [] }] }, mode);
+    await runOne("js", { dir: "js", root: 0, nodes: [{ k: "array", items: [] }] }, mode, -1);
+    await runOne("py", { dir: "py", root: 0, nodes: [{ k: "list", items: [] }] }, mode, -1);
   }
   const byDir = { js: 0, py: 0 };
   const failures = [];
@@ -71,9 +71,11 @@ export async function runFuzz(o) {
     const rng = Rng.forIteration(seed, i);
     const dir = directions === "both" ? (i % 2 === 0 ? "js" : "py") : directions;
     const mode = rng.chance(0.5) ? "object" : "map";
+    // toPy's depth (JS → Python) or to_js's (Python → JS); the way back converts all.
+    const depth = rng.weighted([[6, -1], [1, 0], [2, 1], [2, 2], [1, 3]]);
     const recipe = dir === "js" ? generateJs(rng, { maxDepth }) : generatePy(rng, { maxDepth });
     byDir[dir]++;
-    const d = await runOne(dir, recipe, mode);
+    const d = await runOne(dir, recipe, mode, depth);
     for (const rule of d?.known ?? []) {
       const k = KNOWN.find((x) => x.tolerate === rule);
       known[k.id] = (known[k.id] ?? 0) + 1;
@@ -83,12 +85,12 @@ export async function runFuzz(o) {
       if (bug) {
         known[bug.id] = (known[bug.id] ?? 0) + 1;
       } else {
-        const f = { iteration: i, dir, mode, diff: d, recipe };
+        const f = { iteration: i, dir, mode, depth, diff: d, recipe };
         // Minimize the first failure of each kind (rule and direction); count the rest.
         const sig = `${dir}:${d.rule}` + (d.rule === "error" || d.rule === "crash" ? `:${d.message.replace(/[0-9]+/g, "N").slice(0, 48)}` : "");
         if (!signatures.has(sig)) {
           signatures.set(sig, f);
-          const s = await shrink(recipe, d, (r) => runOne(dir, r, mode, 300), {
+          const s = await shrink(recipe, d, (r) => runOne(dir, r, mode, depth, 300), {
             simpler: dir === "js" ? simplerJsLeaves : simplerPyLeaves,
             simplest: dir === "js" ? SIMPLEST_JS : SIMPLEST_PY,
             maxRuns: shrinkRuns,
@@ -96,7 +98,7 @@ export async function runFuzz(o) {
           f.minimized = s;
           log(formatFailure(seed, f));
         } else {
-          log(`FAIL iteration ${i} (${DIRS[dir]}, dicts as ${mode === "map" ? "Map" : "Object"}): ${d.rule} at ${d.path}: ${d.message} [same kind as iteration ${signatures.get(sig).iteration}]`);
+          log(`FAIL iteration ${i} (${DIRS[dir]}, dicts as ${mode === "map" ? "Map" : "Object"}, depth ${depth}): ${d.rule} at ${d.path}: ${d.message} [same kind as iteration ${signatures.get(sig).iteration}]`);
         }
         failures.push(f);
       }
@@ -111,13 +113,13 @@ export function formatFailure(seed, f) {
   const m = f.minimized;
   const d = m?.diff ?? f.diff;
   const lines = [
-    `FAIL seed ${seed} iteration ${f.iteration} (${DIRS[f.dir]}, dicts as ${f.mode === "map" ? "Map" : "Object"})`,
+    `FAIL seed ${seed} iteration ${f.iteration} (${DIRS[f.dir]}, dicts as ${f.mode === "map" ? "Map" : "Object"}, depth ${f.depth})`,
     `  first difference: ${f.diff.rule} at ${f.diff.path}: ${f.diff.message}`,
   ];
   if (m) {
     lines.push(`  minimized (${m.runs} runs): ${d.rule} at ${d.path}: ${d.message}`);
     lines.push("  input:");
-    for (const l of reproduction(f.dir, m.recipe, f.mode).split("\n")) lines.push("    " + l);
+    for (const l of reproduction(f.dir, m.recipe, f.mode, f.depth).split("\n")) lines.push("    " + l);
   }
   lines.push(`  reproduce: node --expose-gc conformance/fuzz/roundtrip.mjs --seed ${seed} --iteration ${f.iteration}`);
   return lines.join("\n");

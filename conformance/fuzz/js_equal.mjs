@@ -129,6 +129,41 @@ function pyChildren(v) {
 const isObj = (v) => (typeof v === "object" && v !== null) || typeof v === "function";
 
 /**
+ * The containers `py.toPy(root, {depth})` leaves as JsProxies (docs "Deep
+ * conversion", `depth=d`: the root is depth 0, containers at depth >= d stay
+ * proxies; leaves, typed arrays included, always convert). to_py walks
+ * breadth first (bridge-js/package/to_py.js), so a shared container's depth
+ * is its shortest distance from the root; what only a proxy reaches is not
+ * walked. Returns a predicate on objects.
+ */
+export function jsProxied(root, depth) {
+  const deep = new Set();
+  if (depth < 0 || !isObj(root)) return () => false;
+  const seen = new Set([root]);
+  let level = [root];
+  for (let d = 0; level.length; d++) {
+    const next = [];
+    for (const v of level) {
+      const kind = pyKind(v);
+      if (kind !== "list" && kind !== "dict" && kind !== "set") continue;
+      if (d >= depth) {
+        deep.add(v);
+        continue;
+      }
+      const kids = kind === "set" ? [...v] : kind === "list" ? pyChildren(v) : v instanceof Map ? [...v].flat() : Object.keys(v).map((k) => v[k]);
+      for (const c of kids) {
+        if (isObj(c) && !seen.has(c)) {
+          seen.add(c);
+          next.push(c);
+        }
+      }
+    }
+    level = next;
+  }
+  return (v) => deep.has(v);
+}
+
+/**
  * The error the round trip must raise, or null. toPy cannot fail on what the
  * generator makes (Map keys and Set members are primitives or opaque
  * objects). toJs can:
@@ -143,11 +178,13 @@ const isObj = (v) => (typeof v === "object" && v !== null) || typeof v === "func
  *    dict_converter: TypeError "to_js: a dict converted by dict_converter is
  *    part of a cycle" (bridge-js/package/to_js.js).
  */
-export function predictJsError(root, mode) {
+export function predictJsError(root, mode, depth = -1) {
   const state = new Map(); // object -> "building" | "done"
+  const proxied = jsProxied(root, depth);
   let found = null;
   const visit = (v) => {
-    if (found || !isObj(v)) return;
+    // A container toPy left as a JsProxy goes back as itself: nothing to check.
+    if (found || !isObj(v) || proxied(v)) return;
     const s = state.get(v);
     if (s === "done") return;
     if (s === "building") {
@@ -176,11 +213,8 @@ export function predictJsError(root, mode) {
     for (const c of pyChildren(v)) visit(c);
     state.set(v, "done");
   };
-  // Planning errors (ConversionError) come before any JS build error.
-  if (mode === "object") {
-    visit(root);
-    return found;
-  }
+  // Object mode has only planning errors (ConversionError), map mode only
+  // the build's cycle error: one walk finds either.
   visit(root);
   return found;
 }
@@ -215,7 +249,8 @@ function bytesOf(v) {
  * The first difference between `original` and `actual` (the round trip's
  * result), or null: {path, rule, message}.
  */
-export function compareJs(original, actual, mode, tolerate = new Set()) {
+export function compareJs(original, actual, mode, tolerate = new Set(), depth = -1) {
+  const proxied = jsProxied(original, depth);
   const fwd = new Map(); // original object -> its result
   const back = new Map(); // result object -> its original
   const known = new Set();
@@ -248,6 +283,11 @@ export function compareJs(original, actual, mode, tolerate = new Set()) {
     if (kind === "ref") {
       // "By reference": a JsProxy sent back is the original object.
       if (r !== v) return fail(path, "identity", `expected the original ${describe(v)} (by reference), got ${describe(r)}`);
+      return true;
+    }
+    if (proxied(v)) {
+      // Beyond toPy's depth: a JsProxy, sent back as the original.
+      if (r !== v) return fail(path, "depth", `${describe(v)} is at or beyond depth ${depth}: expected the original object back, got ${describe(r)}`);
       return true;
     }
     // docs "Deep conversion", shared child: converted once, shared in the
@@ -283,7 +323,7 @@ export function compareJs(original, actual, mode, tolerate = new Set()) {
         return true;
       }
       case "list": {
-        if (!Array.isArray(r)) return fail(path, "array", `expected an Array, got ${describe(r)}`);
+        if (!Array.isArray(r) || Object.getPrototypeOf(r) !== Array.prototype) return fail(path, "array", `expected an Array, got ${describe(r)}`);
         if (r.length !== v.length) return fail(path, "array", `expected length ${v.length}, got ${r.length}`);
         for (let i = 0; i < v.length; i++) if (!walk(`${path}[${i}]`, v[i], r[i])) return false;
         return true;

@@ -27,6 +27,13 @@ export const KNOWN = [
     where: "bridge-py/src/convert/to_js.rs, PyWalk::property_name (to_string_lossy for str; format! for floats)",
     match: (d) => d.rule === "error" && d.message.includes("Key collision"),
   },
+  {
+    id: "tojs-depth-checks",
+    title: "to_js(x, depth=d) checks the keys of dicts and the members of sets it leaves as PyProxies (at or beyond depth; even the root at depth=0), raising ConversionError for containers it must not examine",
+    case: "conformance/cases/tojs_depth_leaves_keys_unchecked.js",
+    where: "bridge-core/src/convert/plan.rs, Planner::visit (calls Walk::shape, where bridge-py's PyWalk checks keys, before the depth test)",
+    match: (d) => d.rule === "depth-checks",
+  },
 ];
 
 /** The known bug a difference is an instance of, or undefined. */

@@ -1,7 +1,7 @@
 """The Python → JS → Python round trip of the fuzzer, and its comparator.
 
-`trip(src, mode, tolerate)` builds `root` by running `src` (made by
-py_gen.mjs), converts it with `pyodide.ffi.to_js` and back with `to_py()`,
+`trip(src, mode, depth, tolerate)` builds `root` by running `src` (made by
+py_gen.mjs), converts it with `pyodide.ffi.to_js` (with `depth`) and back with `to_py()`,
 and compares the result with the original under the rules of
 docs/conversions.md. It returns None, or a JSON object
 {path, rule, message} naming the first difference; `known` lists the rules
@@ -156,59 +156,88 @@ def buffer_info(o):
 # ---- Errors.
 
 
-def predict_error(root, mode):
-    """The error the trip must raise, as (class name, message), or None.
+def is_list_shaped(o):
+    """A memoryview to_js makes an Array of (format '?', or n-D)."""
+    return isinstance(o, memoryview) and (o.format == "?" or o.ndim > 1)
 
-    to_js walks depth first, children in order, each container once; a
-    dict's keys are checked when the dict is reached (docs "Deep
-    conversion"): a non-primitive key is ConversionError "Cannot use K as a
-    key for a Javascript Map" (a set member: "... Set"); in "object" mode
-    two keys making one property name are ConversionError "Key collision
-    when converting Python dictionary to JavaScript. Key: 'name'"; an
-    array.array with no typed array ('w') is ConversionError "Unrecognized
-    format character 'w'.". In "map" mode, a dict reached again while its
-    own entries are converted (a cycle through it) cannot be handed to the
-    dict_converter: JsException "TypeError: to_js: a dict converted by
-    dict_converter is part of a cycle" (bridge-js/package/to_js.js)."""
+
+def check_keys(o, mode):
+    """The error converting dict or set `o` raises on its own keys, or None."""
+    if isinstance(o, dict):
+        names = set()
+        for k in o:
+            if not is_primitive(k):
+                return ("ConversionError", f"Cannot use {k!r} as a key for a Javascript Map")
+            if mode == "object":
+                name = key_name(k)
+                if name in names:
+                    return ("ConversionError", f"Key collision when converting Python dictionary to JavaScript. Key: '{name}'")
+                names.add(name)
+    elif isinstance(o, set):
+        for k in o:
+            if not is_primitive(k):
+                return ("ConversionError", f"Cannot use {k!r} as a key for a Javascript Set")
+    return None
+
+
+def plan(root, mode, depth):
+    """Walk `root` as to_js's planner does, and return (error, proxied,
+    unchecked): the error the trip must raise, as (class name, message), or
+    None; the ids of the containers left as PyProxies by `depth`; and the
+    error a planner raises that also checks the keys of those (a bug).
+
+    The planner walks depth first, children in order (a dict's keys then
+    its values, entry by entry), each list, tuple, dict and set once (docs
+    "Deep conversion": a shared child is converted once); `depth=d`: the
+    root is depth 0 and containers at depth >= d stay proxies, unexamined.
+    A dict's keys are checked when the dict is converted: a non-primitive
+    key is ConversionError "Cannot use K as a key for a Javascript Map" (a
+    set member: "... Set"); in "object" mode two keys making one property
+    name are ConversionError "Key collision when converting Python
+    dictionary to JavaScript. Key: 'name'"; an array.array with no typed
+    array ('w') is ConversionError "Unrecognized format character 'w'." (a
+    buffer is a leaf: it converts at any depth). In "map" mode, a dict
+    reached again while its own entries are converted (a cycle through it)
+    cannot be handed to the dict_converter: JsException "TypeError: to_js:
+    a dict converted by dict_converter is part of a cycle"
+    (bridge-js/package/to_js.js)."""
     seen = set()
-
-    def plan(o):
-        stack = [o]
-        while stack:
-            o = stack.pop()
-            if isinstance(o, (list, tuple, dict, set)):
-                if id(o) in seen:
-                    continue
-                seen.add(id(o))
-            if isinstance(o, dict):
-                names = set()
-                for k in o:
-                    if not is_primitive(k):
-                        return ("ConversionError", f"Cannot use {k!r} as a key for a Javascript Map")
-                    if mode == "object":
-                        name = key_name(k)
-                        if name in names:
-                            return ("ConversionError", f"Key collision when converting Python dictionary to JavaScript. Key: '{name}'")
-                        names.add(name)
-                stack.extend(reversed([x for kv in o.items() for x in kv]))
-            elif isinstance(o, set):
-                for k in o:
-                    if not is_primitive(k):
-                        return ("ConversionError", f"Cannot use {k!r} as a key for a Javascript Set")
-            elif isinstance(o, (list, tuple)):
-                stack.extend(reversed(o))
-            elif isinstance(o, array.array) and o.typecode in "uw":
-                return ("ConversionError", f"Unrecognized format character '{o.typecode}'.")
-        return None
-
-    found = plan(root)
-    if found or mode != "map":
-        return found
+    proxied = set()
+    error = None
+    # What the planner raises if it checks the keys of the dicts it leaves
+    # as proxies too (the bug the depth-checks rule names).
+    unchecked = None
+    stack = [(root, 0)]
+    while stack and error is None:
+        o, d = stack.pop()
+        beyond = False
+        if isinstance(o, (list, tuple, dict, set)):
+            if id(o) in seen:
+                continue
+            seen.add(id(o))
+            beyond = 0 <= depth <= d
+            if beyond:
+                proxied.add(id(o))
+        elif is_list_shaped(o) and 0 <= depth <= d:
+            continue
+        e = check_keys(o, mode)
+        unchecked = unchecked or e
+        if beyond:
+            continue
+        error = e
+        if isinstance(o, dict):
+            stack.extend(reversed([(x, d + 1) for kv in o.items() for x in kv]))
+        elif isinstance(o, (list, tuple)):
+            stack.extend(reversed([(x, d + 1) for x in o]))
+        elif isinstance(o, array.array) and o.typecode in "uw":
+            error = ("ConversionError", f"Unrecognized format character '{o.typecode}'.")
+    if error or mode != "map":
+        return error, proxied, unchecked
     state = {}
 
     def build(o):
         # Recursion is fine: py_gen.mjs nests a few levels only.
-        if not isinstance(o, (list, tuple, dict)):
+        if not isinstance(o, (list, tuple, dict)) or id(o) in proxied:
             return False
         s = state.get(id(o))
         if s == "done":
@@ -224,8 +253,8 @@ def predict_error(root, mode):
         return False
 
     if build(root):
-        return ("JsException", "TypeError: to_js: a dict converted by dict_converter is part of a cycle; it cannot contain itself")
-    return None
+        error = ("JsException", "TypeError: to_js: a dict converted by dict_converter is part of a cycle; it cannot contain itself")
+    return error, proxied, unchecked
 
 
 # ---- The comparison.
@@ -242,14 +271,19 @@ def short(x):
     return r if len(r) <= 60 else r[:60] + "…"
 
 
-def compare(orig, res, mode, tolerate, known):
+def compare(orig, res, mode, depth, proxied, tolerate, known):
     fwd = {}  # id(original) -> (original, result)
     back = {}  # id(result) -> original
 
     def fail(path, rule, message):
         raise Diff(path, rule, message)
 
-    def walk(path, o, r):
+    def beyond(path, o, r):
+        # Beyond to_js's depth: a PyProxy, which to_py gives back as the object.
+        if r is not o:
+            fail(path, "depth", f"this {type(o).__name__} is at or beyond depth {depth}: expected the original object back, got {short(r)}")
+
+    def walk(path, o, r, d=0):
         if o is None or o is jsnull or isinstance(o, (bool, int, float, str)):
             want = scalar_back(o)
             if not same_scalar(want, r):
@@ -263,6 +297,11 @@ def compare(orig, res, mode, tolerate, known):
             return
         kind, fmt, shape = buffer_info(o)
         container = isinstance(o, (list, tuple, dict, set))
+        if id(o) in proxied:
+            return beyond(path, o, r)
+        if kind in ("bools", "rows") and 0 <= depth <= d:
+            # Not memoized: each occurrence is judged at its own depth.
+            return beyond(path, o, r)
         if not container and kind is None:
             # No rule (class instance, frozenset): a PyProxy, which comes back
             # as the original object ("a proxy sent back").
@@ -315,7 +354,7 @@ def compare(orig, res, mode, tolerate, known):
             if len(r) != len(o):
                 fail(path, "list", f"expected length {len(o)}, got {len(r)}")
             for i, (a, b) in enumerate(zip(o, r)):
-                walk(f"{path}[{i}]", a, b)
+                walk(f"{path}[{i}]", a, b, d + 1)
         elif isinstance(o, set):
             # set → Set → set; members by value; JS keeps one NaN.
             if type(r) is not set:
@@ -337,7 +376,7 @@ def compare(orig, res, mode, tolerate, known):
                 if set(want) != set(r) or not all(type(k) is str for k in r):
                     fail(path, "dict-object", f"expected keys {sorted(map(short, want))}, got {sorted(map(short, r))}")
                 for k, v in want.items():
-                    walk(f"{path}[{short(k)}]", v, r[k])
+                    walk(f"{path}[{short(k)}]", v, r[k], d + 1)
             else:
                 # A Map: keys by value, in order; keys JS takes as one collapse
                 # as in a Map (the first key stays, the last value wins).
@@ -352,7 +391,7 @@ def compare(orig, res, mode, tolerate, known):
                 for i, ((wk, wv), (gk, gv)) in enumerate(zip(want.values(), got)):
                     if not same_scalar(wk, gk):
                         fail(f"{path}.keys()[{i}]", "dict-map", f"expected key {short(wk)} ({type(wk).__name__}), got {short(gk)} ({type(gk).__name__})")
-                    walk(f"{path}[{short(gk)}]", wv, gv)
+                    walk(f"{path}[{short(gk)}]", wv, gv, d + 1)
 
     # The root: a value that crosses by value never reaches JS ("A lone value
     # needs no JS-side build", bridge-py/src/convert/to_js.rs; case
@@ -365,15 +404,18 @@ def compare(orig, res, mode, tolerate, known):
         if not same_scalar(want, res):
             raise Diff("$", "scalar", f"expected {short(want)} ({type(want).__name__}) for {short(orig)} at the root, got {short(res)} ({type(res).__name__})")
         return
-    if not isinstance(orig, (list, tuple, dict, set, JsProxy)) and buffer_info(orig)[0] is None:
+    no_rule = not isinstance(orig, (list, tuple, dict, set, JsProxy)) and buffer_info(orig)[0] is None
+    if no_rule or id(orig) in proxied or (depth == 0 and is_list_shaped(orig)):
         if type(res).__name__ != "JsDoubleProxy" or res.unwrap() is not orig:
             raise Diff("$", "identity", f"expected a JsDoubleProxy of the original {short(orig)} at the root, got {short(res)}")
         return
     walk("$", orig, res)
 
 
-def error_diff(err, expected):
+def error_diff(err, expected, unchecked):
     got = (type(err).__name__, str(err).strip().splitlines()[-1] if str(err).strip() else "")
+    if got == unchecked and got != expected:
+        return Diff("$", "depth-checks", f"{got[0]}: {got[1]}, raised for a container at or beyond depth, which must stay a PyProxy unexamined")
     if expected is None:
         return Diff("$", "error", f"unexpected {got[0]}: {got[1]}")
     if got[0] != expected[0] or got[1] != expected[1]:
@@ -381,15 +423,15 @@ def error_diff(err, expected):
     return None
 
 
-def trip(src, mode, tolerate=""):
+def trip(src, mode, depth=-1, tolerate=""):
     ns = {"FuzzObj": FuzzObj, "jsnull": jsnull, "js": js, "array": array}
     exec(src, ns)
     root = ns["root"]
     ns.clear()
-    expected = predict_error(root, mode)
+    expected, proxied, unchecked = plan(root, mode, depth)
     known = set()
     proxies = js.Array.new()
-    kwargs = {"pyproxies": proxies}
+    kwargs = {"pyproxies": proxies, "depth": depth}
     if mode == "map":
         kwargs["dict_converter"] = js.Map.new
     out = err = None
@@ -401,13 +443,13 @@ def trip(src, mode, tolerate=""):
         err = e
     try:
         if err is not None:
-            d = error_diff(err, expected)
+            d = error_diff(err, expected, unchecked)
             if d is not None:
                 raise d
         elif expected is not None:
             raise Diff("$", "error", f"expected {expected[0]}: {expected[1]}, but the trip succeeded")
         else:
-            compare(root, out, mode, set(tolerate.split(",")) - {""}, known)
+            compare(root, out, mode, depth, proxied, set(tolerate.split(",")) - {""}, known)
     except Diff as d:
         return json.dumps({"path": d.path, "rule": d.rule, "message": d.message, "known": sorted(known)})
     finally:

@@ -79,7 +79,7 @@ export function compact(recipe) {
 /** How complex a node is on its own (its children aside): simpler leaves cost less. */
 function cost(n) {
   const num = (v) => (v === 0 || v === 0n ? (Object.is(v, -0) ? 0.5 : 0) : v === 1 || v === 1n ? 0.25 : 0.5 + Math.min(0.4, String(v).length / 1000));
-  let c = n.k === "null" || n.k === "none" ? 0.5 : 1;
+  let c = n.k === "null" || n.k === "none" ? 0.25 : 1;
   if (typeof n.v === "number" || typeof n.v === "bigint") c += num(n.v);
   if (typeof n.v === "string") c += n.v.length;
   if (n.cps) c += n.cps.length;
@@ -94,18 +94,24 @@ function cost(n) {
   return c;
 }
 
-/** The size of what the root reaches (nodes, edges, leaf complexity): the shrinker's measure. */
+/**
+ * The size of what the root reaches (nodes, edges, leaf complexity; an edge
+ * to a node reached before, sharing or a cycle, costs extra): the
+ * shrinker's measure.
+ */
 export function weight(recipe) {
   const seen = new Set();
   let w = 0;
-  const stack = [recipe.root];
-  while (stack.length) {
-    const id = stack.pop();
-    if (seen.has(id)) continue;
+  const visit = (id) => {
+    if (seen.has(id)) {
+      w += 0.5;
+      return;
+    }
     seen.add(id);
     const n = recipe.nodes[id];
     w += cost(n) + size(n);
-    stack.push(...children(n));
-  }
+    for (const c of children(n)) visit(c);
+  };
+  visit(recipe.root);
   return w;
 }

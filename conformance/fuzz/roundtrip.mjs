@@ -76,7 +76,7 @@ async function main() {
   const pySource = fs.readFileSync(path.join(HERE, "py_equal.py"), "utf8");
   const t0 = performance.now();
   const r = o.host === "node" ? await runNode(o, pySource) : await (await import("./chromium.mjs")).runChromium(o, pySource, (l) => console.log(l));
-  console.log(`${summary(r)} [${((performance.now() - t0) / 1000).toFixed(1)} s]`);
+  console.log(`${summary(r)}, host ${o.host} [${((performance.now() - t0) / 1000).toFixed(1)} s]`);
   process.exitCode = r.failures.length ? 1 : 0;
 }
 

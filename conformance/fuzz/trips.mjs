@@ -25,17 +25,17 @@ function errorDiff(stage, got, want) {
   return { path: "$", rule: "error", message: `expected ${want.stage} error ${want.name}${want.type ? ` (${want.type})` : ""}: ${want.prefix ?? ""}${want.prefix ? "…" : ""}${want.message}, got ${stage} error ${g}` };
 }
 
-/** JS → Python → JS of `recipe`; `mode` "object" | "map". */
-export function jsTrip(py, recipe, mode, tolerate = new Set()) {
+/** JS → Python → JS of `recipe`; `mode` "object" | "map"; `depth` toPy's. */
+export function jsTrip(py, recipe, mode, depth = -1, tolerate = new Set()) {
   const v = buildJs(recipe);
-  const want = predictJsError(v, mode);
+  const want = predictJsError(v, mode, depth);
   const options = { create_pyproxies: false };
   if (mode === "map") options.dict_converter = (entries) => new Map(entries);
   let p;
   let r;
   let stage = "toPy";
   try {
-    p = py.toPy(v);
+    p = py.toPy(v, { depth });
     stage = "toJs";
     r = py.isPyProxy(p) ? p.toJs(options) : p;
   } catch (e) {
@@ -45,14 +45,14 @@ export function jsTrip(py, recipe, mode, tolerate = new Set()) {
   }
   try {
     if (want) return { path: "$", rule: "error", message: `expected ${want.stage} error ${want.name}${want.type ? ` (${want.type})` : ""}: ${want.message}, but the trip succeeded` };
-    return compareJs(v, r, mode, tolerate);
+    return compareJs(v, r, mode, tolerate, depth);
   } finally {
     if (py.isPyProxy(r)) r.destroy();
   }
 }
 
 /** Python → JS → Python of `recipe`; `pyTripFn` is py_equal.py's `trip` (a PyProxy). */
-export function pyTrip(pyTripFn, recipe, mode, tolerate = new Set()) {
-  const out = pyTripFn(renderPy(recipe), mode, [...tolerate].join(","));
+export function pyTrip(pyTripFn, recipe, mode, depth = -1, tolerate = new Set()) {
+  const out = pyTripFn(renderPy(recipe), mode, depth, [...tolerate].join(","));
   return out === undefined || out === null ? null : JSON.parse(out);
 }
