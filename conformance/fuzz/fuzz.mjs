@@ -48,7 +48,9 @@ export async function runFuzz(o) {
     const base = py.liveHandles();
     let d;
     try {
-      d = dir === "js" ? jsTrip(py, recipe, mode, depth, tolerate) : pyTrip(tripFn, recipe, mode, depth, tolerate);
+      const t = dir === "js" ? jsTrip(py, recipe, mode, depth, tolerate) : pyTrip(tripFn, recipe, mode, depth, tolerate);
+      d = t.diff;
+      runOne.outcome = t.outcome;
     } catch (e) {
       d = { path: "$", rule: "crash", message: `the trip threw ${e?.name}: ${String(e?.message ?? e).trim().split("\n").pop()}` };
     }
@@ -65,6 +67,7 @@ export async function runFuzz(o) {
   const failures = [];
   const known = {};
   const signatures = new Map();
+  const outcomes = {};
   const indices = iteration !== undefined ? [iteration] : Array.from({ length: iterations }, (_, i) => i);
   const t0 = performance.now();
   for (const i of indices) {
@@ -76,6 +79,9 @@ export async function runFuzz(o) {
     const recipe = dir === "js" ? generateJs(rng, { maxDepth }) : generatePy(rng, { maxDepth });
     byDir[dir]++;
     const d = await runOne(dir, recipe, mode, depth);
+    const label = `${DIRS[dir]} ${runOne.outcome}`;
+    outcomes[label] = (outcomes[label] ?? 0) + 1;
+    if (depth >= 0) outcomes[`${DIRS[dir]} with depth ${depth}`] = (outcomes[`${DIRS[dir]} with depth ${depth}`] ?? 0) + 1;
     for (const rule of d?.known ?? []) {
       const k = KNOWN.find((x) => x.tolerate === rule);
       known[k.id] = (known[k.id] ?? 0) + 1;
@@ -106,7 +112,7 @@ export async function runFuzz(o) {
     if (indices.length > 1 && (byDir.js + byDir.py) % 1000 === 0) log(`… ${byDir.js + byDir.py} inputs, ${failures.length} failures, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
   tripFn.destroy();
-  return { seed, inputs: byDir.js + byDir.py, byDir, failures, known, kinds: signatures.size };
+  return { seed, inputs: byDir.js + byDir.py, byDir, failures, known, kinds: signatures.size, outcomes };
 }
 
 export function formatFailure(seed, f) {
@@ -123,6 +129,13 @@ export function formatFailure(seed, f) {
   }
   lines.push(`  reproduce: node --expose-gc conformance/fuzz/roundtrip.mjs --seed ${seed} --iteration ${f.iteration}`);
   return lines.join("\n");
+}
+
+/** The tally of predicted outcomes, one line per kind (what the inputs exercised). */
+export function outcomeLines(r) {
+  return Object.entries(r.outcomes ?? {})
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, n]) => `  ${k}: ${n}`);
 }
 
 export function summary(r) {

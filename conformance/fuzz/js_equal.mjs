@@ -163,10 +163,38 @@ export function jsProxied(root, depth) {
   return (v) => deep.has(v);
 }
 
+const UNHASHABLE = { list: "TypeError: unhashable type: 'list'", dict: "TypeError: unhashable type: 'dict'", set: "TypeError: unhashable type: 'set'", buffer: "ValueError: cannot hash writable memoryview object" };
+
 /**
- * The error the round trip must raise, or null. toPy cannot fail on what the
- * generator makes (Map keys and Set members are primitives or opaque
- * objects). toJs can:
+ * The errors toPy may raise (any one of them; the order the plan is built
+ * in decides which): a Map key or Set member that becomes a list, dict, set
+ * (Python cannot hash them) or a memoryview (a writable one is not hashable)
+ * in a container toPy converts. One left a JsProxy by `depth` is hashable
+ * (docs "By reference", JS identity). Returns the messages.
+ */
+function toPyErrors(root, proxied) {
+  const out = new Set();
+  const seen = new Set();
+  const stack = [root];
+  while (stack.length) {
+    const v = stack.pop();
+    if (!isObj(v) || seen.has(v) || proxied(v)) continue;
+    seen.add(v);
+    const kind = pyKind(v);
+    if (kind === "ref" || kind === "buffer") continue;
+    const keys = v instanceof Set ? [...v] : v instanceof Map ? [...v.keys()] : [];
+    for (const k of keys) {
+      if (isObj(k) && !proxied(k) && UNHASHABLE[pyKind(k)]) out.add(UNHASHABLE[pyKind(k)]);
+    }
+    if (v instanceof Set || v instanceof Map) stack.push(...(v instanceof Set ? v : [...v].flat()));
+    else stack.push(...pyChildren(v));
+  }
+  return [...out];
+}
+
+/**
+ * The error the round trip must raise, or null. toPy fails on a key it
+ * cannot hash (toPyErrors). toJs can:
  *  - "object" mode: a dict key must be a primitive, and two keys may not
  *    make one property name (`String(key)` of the converted key, as JS
  *    spells it): ConversionError "Key collision ... Key: 'name'" / "Cannot
@@ -179,8 +207,10 @@ export function jsProxied(root, depth) {
  *    part of a cycle" (bridge-js/package/to_js.js).
  */
 export function predictJsError(root, mode, depth = -1) {
-  const state = new Map(); // object -> "building" | "done"
   const proxied = jsProxied(root, depth);
+  const unhashable = toPyErrors(root, proxied);
+  if (unhashable.length) return { stage: "toPy", name: "PythonError", anyOf: unhashable };
+  const state = new Map(); // object -> "building" | "done"
   let found = null;
   const visit = (v) => {
     // A container toPy left as a JsProxy goes back as itself: nothing to check.

@@ -156,16 +156,32 @@ export function generateJs(rng, { maxDepth = 4, maxNodes = 60 } = {}) {
     return genLeaf(rng, g);
   };
   const count = () => rng.weighted([[1, 0], [3, 1], [5, rng.range(2, 5)], [1, rng.range(6, 12)]]);
+  // A Map key or Set member Python cannot hash once converted (a container,
+  // a buffer): toPy fails, unless `depth` leaves it a JsProxy.
+  const unhashable = (depth) => {
+    if (containers.length && rng.chance(0.3)) return rng.pick(containers);
+    if (depth < maxDepth && rng.chance(0.6)) return container(depth);
+    return g.addOpaque(genTyped(rng));
+  };
+  const key = (depth) => (rng.chance(0.015) ? unhashable(depth) : genKeyLeaf(rng, g));
   const container = (depth) => {
     const k = rng.weighted([[4, "array"], [3, "object"], [2, "map"], [1.5, "set"]]);
-    const node = k === "object" ? { k, entries: [], nullProto: rng.chance(0.1) } : k === "map" ? { k, entries: [] } : { k, items: [] };
+    const node = k === "object" ? { k, entries: [] } : k === "map" ? { k, entries: [] } : { k, items: [] };
+    // Variants: a subclass (Array, Map, Set); for objects a null prototype,
+    // getters, and properties Object.keys leaves out (a symbol key, a
+    // non-enumerable one).
+    if (k === "object") {
+      if (rng.chance(0.1)) node.nullProto = true;
+      if (rng.chance(0.1)) node.getters = true;
+      if (rng.chance(0.1)) node.hidden = true;
+    } else if (rng.chance(0.1)) node.sub = true;
     const id = g.add(node);
     containers.push(id);
     for (let n = count(); n > 0; n--) {
       if (k === "array") node.items.push(rng.chance(0.04) ? HOLE : value(depth + 1));
       else if (k === "object") node.entries.push([genKey(rng), value(depth + 1)]);
-      else if (k === "map") node.entries.push([genKeyLeaf(rng, g), value(depth + 1)]);
-      else node.items.push(genKeyLeaf(rng, g));
+      else if (k === "map") node.entries.push([key(depth + 1), value(depth + 1)]);
+      else node.items.push(key(depth + 1));
     }
     return id;
   };
@@ -174,6 +190,9 @@ export function generateJs(rng, { maxDepth = 4, maxNodes = 60 } = {}) {
 }
 
 class FuzzThing {}
+class FuzzArray extends Array {}
+class FuzzMap extends Map {}
+class FuzzSet extends Set {}
 
 function makeTyped(n) {
   const Ctor = globalThis[n.type];
@@ -206,10 +225,10 @@ export function buildJs(recipe) {
       case "typed": v = makeTyped(n); break;
       case "dataview": v = makeDataView(n); break;
       case "arraybuffer": v = new Uint8Array(n.bytes).buffer; break;
-      case "array": v = []; break;
+      case "array": v = n.sub ? new FuzzArray() : []; break;
       case "object": v = n.nullProto ? Object.create(null) : {}; break;
-      case "map": v = new Map(); break;
-      case "set": v = new Set(); break;
+      case "map": v = n.sub ? new FuzzMap() : new Map(); break;
+      case "set": v = n.sub ? new FuzzSet() : new Set(); break;
       default: throw new Error(`unknown JS recipe kind ${n.k}`);
     }
     made.set(id, v);
@@ -219,7 +238,16 @@ export function buildJs(recipe) {
         if (c !== HOLE) v[i] = val(c);
       });
     } else if (n.k === "object") {
-      for (const [key, c] of n.entries) setProperty(v, key, val(c));
+      for (const [key, c] of n.entries) {
+        if (n.getters) {
+          const x = val(c);
+          Object.defineProperty(v, key, { get: () => x, enumerable: true, configurable: true });
+        } else setProperty(v, key, val(c));
+      }
+      if (n.hidden) {
+        v[Symbol("fuzz")] = 1;
+        Object.defineProperty(v, "fuzzHidden", { value: 2, enumerable: false });
+      }
     } else if (n.k === "map") {
       for (const [a, b] of n.entries) {
         const key = val(a);
@@ -290,7 +318,7 @@ export function renderJs(recipe) {
         break;
       case "arraybuffer": decl.push(`const ${name} = new Uint8Array([${n.bytes.join(", ")}]).buffer;`); break;
       case "array": {
-        decl.push(`const ${name} = [];`);
+        decl.push(`const ${name} = ${n.sub ? "new FuzzArray()" : "[]"};`);
         if (n.items.includes(HOLE)) fill.push(`${name}.length = ${n.items.length};`);
         n.items.forEach((c, i) => {
           if (c !== HOLE) fill.push(`${name}[${i}] = ${ref(c)};`);
@@ -300,15 +328,17 @@ export function renderJs(recipe) {
       case "object":
         decl.push(`const ${name} = ${n.nullProto ? "Object.create(null)" : "{}"};`);
         for (const [key, c] of n.entries) {
-          fill.push(key === "__proto__" ? `Object.defineProperty(${name}, "__proto__", { value: ${ref(c)}, writable: true, enumerable: true, configurable: true });` : `${name}[${jsString(key)}] = ${ref(c)};`);
+          if (n.getters) fill.push(`Object.defineProperty(${name}, ${jsString(key)}, { get: () => ${ref(c)}, enumerable: true, configurable: true });`);
+          else fill.push(key === "__proto__" ? `Object.defineProperty(${name}, "__proto__", { value: ${ref(c)}, writable: true, enumerable: true, configurable: true });` : `${name}[${jsString(key)}] = ${ref(c)};`);
         }
+        if (n.hidden) fill.push(`${name}[Symbol("fuzz")] = 1;`, `Object.defineProperty(${name}, "fuzzHidden", { value: 2, enumerable: false });`);
         break;
       case "map":
-        decl.push(`const ${name} = new Map();`);
+        decl.push(`const ${name} = new ${n.sub ? "FuzzMap" : "Map"}();`);
         for (const [a, b] of n.entries) fill.push(`${name}.set(${ref(a)}, ${ref(b)});`);
         break;
       case "set":
-        decl.push(`const ${name} = new Set();`);
+        decl.push(`const ${name} = new ${n.sub ? "FuzzSet" : "Set"}();`);
         for (const c of n.items) fill.push(`${name}.add(${ref(c)});`);
         break;
       default:
@@ -323,8 +353,14 @@ export function renderJs(recipe) {
   visit(recipe.root);
   const root = ref(recipe.root);
   if (!decl.length) return root;
-  const usesThing = recipe.nodes.some((n, i) => n.k === "instance" && seen.has(i));
-  return ["(() => {", ...(usesThing ? ["  class FuzzThing {}"] : []), ...decl.map((l) => "  " + l), ...fill.map((l) => "  " + l), `  return ${root};`, "})()"].join("\n");
+  const used = recipe.nodes.filter((n, i) => seen.has(i));
+  const classes = [
+    used.some((n) => n.k === "instance") && "  class FuzzThing {}",
+    used.some((n) => n.k === "array" && n.sub) && "  class FuzzArray extends Array {}",
+    used.some((n) => n.k === "map" && n.sub) && "  class FuzzMap extends Map {}",
+    used.some((n) => n.k === "set" && n.sub) && "  class FuzzSet extends Set {}",
+  ].filter(Boolean);
+  return ["(() => {", ...classes, ...decl.map((l) => "  " + l), ...fill.map((l) => "  " + l), `  return ${root};`, "})()"].join("\n");
 }
 
 /** Simpler versions of a leaf node, for the shrinker. */

@@ -5,13 +5,15 @@ py_gen.mjs), converts it with `pyodide.ffi.to_js` (with `depth`) and back with `
 and compares the result with the original under the rules of
 docs/conversions.md. It returns None, or a JSON object
 {path, rule, message} naming the first difference; `known` lists the rules
-in `tolerate` that were broken but let the comparison go on.
+in `tolerate` that were broken but let the comparison go on. The answer
+is JSON {outcome, diff}: `outcome` names what the trip was predicted to do.
 
 `mode` is how dicts cross: "object" (the default to_js: a plain JS Object,
 keys made property names) or "map" (`dict_converter=js.Map.new`).
 """
 
 import array
+import collections
 import json
 import math
 
@@ -23,6 +25,18 @@ MAX_SAFE = 2**53 - 1
 
 class FuzzObj:
     """A Python object with no conversion rule: crosses as a PyProxy."""
+
+
+class FuzzList(list):
+    pass
+
+
+class FuzzDict(dict):
+    pass
+
+
+class FuzzSet(set):
+    pass
 
 
 # ---- The rules, one value at a time.
@@ -423,8 +437,16 @@ def error_diff(err, expected, unchecked):
     return None
 
 
+def outcome_of(message):
+    """A predicted error, named by kind (for the fuzzer's tally)."""
+    for start, kind in [("Cannot use", "bad key"), ("Key collision", "key collision"), ("Unrecognized format", "unsupported format"), ("TypeError: to_js: a dict", "dict cycle")]:
+        if message.startswith(start):
+            return kind + (" (set member)" if message.endswith("Javascript Set") else "")
+    return message
+
+
 def trip(src, mode, depth=-1, tolerate=""):
-    ns = {"FuzzObj": FuzzObj, "jsnull": jsnull, "js": js, "array": array}
+    ns = {"FuzzObj": FuzzObj, "FuzzList": FuzzList, "FuzzDict": FuzzDict, "FuzzSet": FuzzSet, "jsnull": jsnull, "js": js, "array": array, "collections": collections}
     exec(src, ns)
     root = ns["root"]
     ns.clear()
@@ -451,9 +473,12 @@ def trip(src, mode, depth=-1, tolerate=""):
         else:
             compare(root, out, mode, depth, proxied, set(tolerate.split(",")) - {""}, known)
     except Diff as d:
-        return json.dumps({"path": d.path, "rule": d.rule, "message": d.message, "known": sorted(known)})
+        diff = {"path": d.path, "rule": d.rule, "message": d.message, "known": sorted(known)}
+    else:
+        diff = {"known": sorted(known)} if known else None
     finally:
         # After the comparison, which may still look at the proxies.
         destroy_proxies(proxies)
         del err, out, root, proxies
-    return json.dumps({"known": sorted(known)}) if known else None
+    outcome = "converted" if expected is None else f"{expected[0]}: {outcome_of(expected[1])}"
+    return json.dumps({"outcome": outcome, "diff": diff})

@@ -132,6 +132,9 @@ export function generatePy(rng, { maxDepth = 4, maxNodes = 60 } = {}) {
   const container = (depth) => {
     const k = rng.weighted([[4, "list"], [2, "tuple"], [3.5, "dict"], [1.5, "set"]]);
     const node = k === "dict" ? { k, entries: [] } : { k, items: [] };
+    // A subclass converts as its base (docs "Deep conversion": list and dict
+    // subclasses through their own __len__, __iter__, items()).
+    if (k !== "tuple" && rng.chance(0.1)) node.sub = k === "dict" && rng.chance(0.5) ? "collections.OrderedDict" : { list: "FuzzList", dict: "FuzzDict", set: "FuzzSet" }[k];
     const id = g.add(node);
     if (k === "list" || k === "dict") mutable.push(id);
     for (let n = count(); n > 0; n--) {
@@ -204,7 +207,8 @@ function pyLeaf(n) {
 
 /**
  * Python source that builds the recipe's object as `root` (run by
- * py_equal.py's `trip` with FuzzObj, jsnull, js and array defined).
+ * py_equal.py's `trip` with FuzzObj, FuzzList, FuzzDict, FuzzSet, jsnull,
+ * js, array and collections defined).
  */
 export function renderPy(recipe) {
   const decl = [];
@@ -229,13 +233,13 @@ export function renderPy(recipe) {
     const leaf = pyLeaf(n);
     if (leaf !== undefined) decl.push(`${name} = ${leaf}`);
     else if (n.k === "list") {
-      decl.push(`${name} = []`);
+      decl.push(`${name} = ${n.sub ? `${n.sub}()` : "[]"}`);
       if (n.items.length) fill.push(`${name}.extend([${n.items.map(ref).join(", ")}])`);
     } else if (n.k === "dict") {
-      decl.push(`${name} = {}`);
+      decl.push(`${name} = ${n.sub ? `${n.sub}()` : "{}"}`);
       for (const [a, b] of n.entries) fill.push(`${name}[${ref(a)}] = ${ref(b)}`);
     } else if (n.k === "set") {
-      decl.push(`${name} = set()`);
+      decl.push(`${name} = ${n.sub ? `${n.sub}()` : "set()"}`);
       if (n.items.length) fill.push(`${name}.update([${n.items.map(ref).join(", ")}])`);
     } else if (n.k === "tuple") {
       defineTuple(id);

@@ -89,6 +89,7 @@ function cost(n) {
   if (n.offset || n.extra) c += 0.5;
   if (n.cast) c += 0.5;
   if (n.nullProto) c += 0.5;
+  if (n.sub || n.getters || n.hidden) c += 0.5;
   if (n.k === "function" || n.k === "jsobject") c += 0.5;
   if (n.k === "object") n.entries.forEach(([key], j) => (c += key === `k${j}` ? 0 : 0.1 + key.length / 1000));
   return c;

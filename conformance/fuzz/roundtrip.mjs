@@ -16,7 +16,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { runFuzz, summary } from "./fuzz.mjs";
+import { runFuzz, summary, outcomeLines } from "./fuzz.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const PACKAGE_INDEX = path.resolve(HERE, "../../bridge-js/package/index.js");
@@ -76,6 +76,7 @@ async function main() {
   const pySource = fs.readFileSync(path.join(HERE, "py_equal.py"), "utf8");
   const t0 = performance.now();
   const r = o.host === "node" ? await runNode(o, pySource) : await (await import("./chromium.mjs")).runChromium(o, pySource, (l) => console.log(l));
+  if (o.iteration === undefined) console.log(["outcomes:", ...outcomeLines(r)].join("\n"));
   console.log(`${summary(r)}, host ${o.host} [${((performance.now() - t0) / 1000).toFixed(1)} s]`);
   process.exitCode = r.failures.length ? 1 : 0;
 }

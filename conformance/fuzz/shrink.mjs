@@ -76,8 +76,8 @@ function* candidates(recipe, simpler, simplest) {
             c.nodes[id].entries[j][0] = `k${j}`;
           });
         }
-        if (n.nullProto) yield edit((c) => void (c.nodes[id].nullProto = false));
       }
+      for (const flag of ["nullProto", "getters", "hidden", "sub"]) if (n[flag]) yield edit((c) => void delete c.nodes[id][flag]);
       continue;
     }
     for (const s of simpler(n)) yield edit((c) => void (c.nodes[id] = structuredClone(s)));

@@ -4,7 +4,8 @@
 //    PyProxy may be needed), compared by js_equal.mjs.
 //  - Python → JS → Python: py_equal.py's `trip`: `to_js(root, pyproxies=...,
 //    dict_converter=?)`, then `.to_py()`, compared in Python.
-// A difference is {path, rule, message}; `known` lists tolerated rules hit.
+// A difference is {path, rule, message}; `known` lists tolerated rules hit;
+// `outcome` names what the trip was predicted to do (converted, or an error).
 import { buildJs } from "./js_gen.mjs";
 import { compareJs, predictJsError } from "./js_equal.mjs";
 import { renderPy } from "./py_gen.mjs";
@@ -20,15 +21,31 @@ function errorDiff(stage, got, want) {
   const g = `${got.name}${got.type ? ` (${got.type})` : ""}: ${got.message}`;
   if (!want) return { path: "$", rule: "error", message: `unexpected ${stage} error ${g}` };
   const ok = got.name === want.name && (want.type === undefined || got.type === want.type) && stage === want.stage &&
-    (want.prefix ? got.message.startsWith(want.prefix) && got.message.endsWith(want.message) : got.message === want.message);
+    (want.anyOf ? want.anyOf.includes(got.message) : want.prefix ? got.message.startsWith(want.prefix) && got.message.endsWith(want.message) : got.message === want.message);
   if (ok) return null;
-  return { path: "$", rule: "error", message: `expected ${want.stage} error ${want.name}${want.type ? ` (${want.type})` : ""}: ${want.prefix ?? ""}${want.prefix ? "…" : ""}${want.message}, got ${stage} error ${g}` };
+  const w = want.anyOf ? `one of ${want.anyOf.join(" | ")}` : `${want.prefix ?? ""}${want.prefix ? "…" : ""}${want.message}`;
+  return { path: "$", rule: "error", message: `expected ${want.stage} error ${want.name}${want.type ? ` (${want.type})` : ""}: ${w}, got ${stage} error ${g}` };
 }
 
-/** JS → Python → JS of `recipe`; `mode` "object" | "map"; `depth` toPy's. */
+/** What a prediction says the trip does, for the tally of outcomes. */
+function outcomeOf(want) {
+  if (!want) return "converted";
+  const m = want.anyOf ? want.anyOf[0].split(":")[0] + " (unhashable key)" : want.message.startsWith("Key collision") ? "key collision" : want.message.includes("part of a cycle") ? "dict cycle" : "bad key";
+  return `${want.stage} ${want.type ?? want.name}: ${m}`;
+}
+
+/**
+ * JS → Python → JS of `recipe`; `mode` "object" | "map"; `depth` toPy's.
+ * Returns {diff, outcome}.
+ */
 export function jsTrip(py, recipe, mode, depth = -1, tolerate = new Set()) {
+  return { outcome: "?", ...jsTripDiff(py, recipe, mode, depth, tolerate) };
+}
+
+function jsTripDiff(py, recipe, mode, depth, tolerate) {
   const v = buildJs(recipe);
   const want = predictJsError(v, mode, depth);
+  const outcome = outcomeOf(want);
   const options = { create_pyproxies: false };
   if (mode === "map") options.dict_converter = (entries) => new Map(entries);
   let p;
@@ -39,20 +56,20 @@ export function jsTrip(py, recipe, mode, depth = -1, tolerate = new Set()) {
     stage = "toJs";
     r = py.isPyProxy(p) ? p.toJs(options) : p;
   } catch (e) {
-    return errorDiff(stage, describeThrown(e), want);
+    return { outcome, diff: errorDiff(stage, describeThrown(e), want) };
   } finally {
     if (py.isPyProxy(p)) p.destroy();
   }
   try {
-    if (want) return { path: "$", rule: "error", message: `expected ${want.stage} error ${want.name}${want.type ? ` (${want.type})` : ""}: ${want.message}, but the trip succeeded` };
-    return compareJs(v, r, mode, tolerate, depth);
+    if (want) return { outcome, diff: { path: "$", rule: "error", message: `expected ${want.stage} error ${want.name}${want.type ? ` (${want.type})` : ""}: ${want.anyOf ? want.anyOf.join(" | ") : want.message}, but the trip succeeded` } };
+    return { outcome, diff: compareJs(v, r, mode, tolerate, depth) };
   } finally {
     if (py.isPyProxy(r)) r.destroy();
   }
 }
 
-/** Python → JS → Python of `recipe`; `pyTripFn` is py_equal.py's `trip` (a PyProxy). */
+/** Python → JS → Python of `recipe`; `pyTripFn` is py_equal.py's `trip` (a PyProxy). Returns {diff, outcome}. */
 export function pyTrip(pyTripFn, recipe, mode, depth = -1, tolerate = new Set()) {
-  const out = pyTripFn(renderPy(recipe), mode, depth, [...tolerate].join(","));
-  return out === undefined || out === null ? null : JSON.parse(out);
+  const { outcome, diff } = JSON.parse(pyTripFn(renderPy(recipe), mode, depth, [...tolerate].join(",")));
+  return { outcome, diff };
 }
