@@ -87,7 +87,7 @@ export async function runFuzz(o) {
       known[k.id] = (known[k.id] ?? 0) + 1;
     }
     if (d?.rule) {
-      const bug = strict ? undefined : knownBug(d);
+      const bug = strict ? undefined : knownBug(d, { dir, mode, depth, recipe });
       if (bug) {
         known[bug.id] = (known[bug.id] ?? 0) + 1;
       } else {

@@ -34,9 +34,20 @@ export const KNOWN = [
     where: "bridge-core/src/convert/plan.rs, Planner::visit (calls Walk::shape, where bridge-py's PyWalk checks keys, before the depth test)",
     match: (d) => d.rule === "depth-checks",
   },
+  {
+    id: "tojs-memo-address-reuse",
+    title: "to_js memoizes containers by address without keeping them alive: a fresh list a subclass's __iter__/items() made is freed after its visit, a later fresh list gets its address and is taken for it (wrong, silently shared data)",
+    case: "conformance/cases/tojs_subclass_fresh_items.js",
+    where: "bridge-core/src/convert/plan.rs, Planner::plan (memo keyed by Walk::identity, an address, while the node is dropped after its visit)",
+    // Any wrong value in an input with a FuzzFresh* container (errors aside).
+    match: (d, ctx) => d.rule !== "error" && d.rule !== "leak" && d.rule !== "crash" && ctx?.recipe?.nodes.some((n) => String(n.sub).startsWith("FuzzFresh")),
+  },
 ];
 
-/** The known bug a difference is an instance of, or undefined. */
-export function knownBug(diff) {
-  return KNOWN.find((k) => k.match(diff));
+/**
+ * The known bug a difference is an instance of, or undefined. `ctx` is
+ * {dir, mode, depth, recipe} of the failing input.
+ */
+export function knownBug(diff, ctx) {
+  return KNOWN.find((k) => k.match(diff, ctx));
 }

@@ -39,6 +39,36 @@ class FuzzSet(set):
     pass
 
 
+class FuzzFreshList(list):
+    """Iterates as a list of fresh one-item lists, [x] for each item x: to_js
+    goes through a subclass's own __iter__ (docs "Deep conversion")."""
+
+    def __iter__(self):
+        return iter([[x] for x in list.__iter__(self)])
+
+
+class FuzzFreshDict(dict):
+    """Its items() are (k, [v]): fresh one-item lists, as FuzzFreshList."""
+
+    def items(self):
+        return [(k, [v]) for k, v in dict.items(self)]
+
+
+def seq_items(o):
+    """The items to_js converts for a list or tuple: a list subclass's own
+    __iter__ (bridge-py/src/convert/to_js.rs, PyWalk::shape)."""
+    if isinstance(o, list) and type(o) is not list:
+        return list(iter(o))
+    return list(o)
+
+
+def dict_items(o):
+    """The entries to_js converts for a dict: a subclass's own items()."""
+    if type(o) is not dict:
+        return [(k, v) for k, v in o.items()]
+    return list(dict.items(o))
+
+
 # ---- The rules, one value at a time.
 
 
@@ -175,6 +205,22 @@ def is_list_shaped(o):
     return isinstance(o, memoryview) and (o.format == "?" or o.ndim > 1)
 
 
+class Walked:
+    """What plan() saw: the containers it left as proxies, those it walked
+    (ids), and the objects themselves (kept alive, so the ids stay theirs)."""
+
+    def __init__(self, proxied, seen, keep):
+        self.proxied, self.seen, self.keep = proxied, seen, keep
+
+    def beyond(self, o, d, depth):
+        """Whether container `o`, first reached at depth `d`, stays a proxy.
+        A fresh object from a subclass's __iter__/items() was not seen by
+        plan() (it made its own): judged by the depth it is reached at."""
+        if id(o) in self.seen:
+            return id(o) in self.proxied
+        return 0 <= depth <= d
+
+
 def check_keys(o, mode):
     """The error converting dict or set `o` raises on its own keys, or None."""
     if isinstance(o, dict):
@@ -216,6 +262,7 @@ def plan(root, mode, depth):
     a dict converted by dict_converter is part of a cycle"
     (bridge-js/package/to_js.js)."""
     seen = set()
+    keep = []  # every object walked, alive, so that its id stays its own
     proxied = set()
     error = None
     # What the planner raises if it checks the keys of the dicts it leaves
@@ -224,6 +271,7 @@ def plan(root, mode, depth):
     stack = [(root, 0)]
     while stack and error is None:
         o, d = stack.pop()
+        keep.append(o)
         beyond = False
         if isinstance(o, (list, tuple, dict, set)):
             if id(o) in seen:
@@ -240,13 +288,13 @@ def plan(root, mode, depth):
             continue
         error = e
         if isinstance(o, dict):
-            stack.extend(reversed([(x, d + 1) for kv in o.items() for x in kv]))
+            stack.extend(reversed([(x, d + 1) for kv in dict_items(o) for x in kv]))
         elif isinstance(o, (list, tuple)):
-            stack.extend(reversed([(x, d + 1) for x in o]))
+            stack.extend(reversed([(x, d + 1) for x in seq_items(o)]))
         elif isinstance(o, array.array) and o.typecode in "uw":
             error = ("ConversionError", f"Unrecognized format character '{o.typecode}'.")
     if error or mode != "map":
-        return error, proxied, unchecked
+        return error, Walked(proxied, seen, keep), unchecked
     state = {}
 
     def build(o):
@@ -258,8 +306,9 @@ def plan(root, mode, depth):
             return False
         if s == "building":
             return True
+        keep.append(o)
         state[id(o)] = "building" if isinstance(o, dict) else "done"
-        kids = [x for kv in o.items() for x in kv] if isinstance(o, dict) else o
+        kids = [x for kv in dict_items(o) for x in kv] if isinstance(o, dict) else seq_items(o)
         for c in kids:
             if build(c):
                 return True
@@ -268,7 +317,7 @@ def plan(root, mode, depth):
 
     if build(root):
         error = ("JsException", "TypeError: to_js: a dict converted by dict_converter is part of a cycle; it cannot contain itself")
-    return error, proxied, unchecked
+    return error, Walked(proxied, seen, keep), unchecked
 
 
 # ---- The comparison.
@@ -285,7 +334,7 @@ def short(x):
     return r if len(r) <= 60 else r[:60] + "…"
 
 
-def compare(orig, res, mode, depth, proxied, tolerate, known):
+def compare(orig, res, mode, depth, walked, tolerate, known):
     fwd = {}  # id(original) -> (original, result)
     back = {}  # id(result) -> original
 
@@ -294,8 +343,14 @@ def compare(orig, res, mode, depth, proxied, tolerate, known):
 
     def beyond(path, o, r):
         # Beyond to_js's depth: a PyProxy, which to_py gives back as the object.
-        if r is not o:
-            fail(path, "depth", f"this {type(o).__name__} is at or beyond depth {depth}: expected the original object back, got {short(r)}")
+        if r is o:
+            return
+        if id(o) not in walked.seen and type(r) is type(o) and isinstance(o, list) and len(r) == len(o) and all(a is b for a, b in zip(list.__iter__(o), list.__iter__(r))):
+            # A fresh list from a subclass's __iter__/items(): the one to_js
+            # saw is not ours (the comparator made its own), but it holds
+            # the same objects.
+            return
+        fail(path, "depth", f"this {type(o).__name__} is at or beyond depth {depth}: expected the original object back, got {short(r)}")
 
     def walk(path, o, r, d=0):
         if o is None or o is jsnull or isinstance(o, (bool, int, float, str)):
@@ -311,7 +366,7 @@ def compare(orig, res, mode, depth, proxied, tolerate, known):
             return
         kind, fmt, shape = buffer_info(o)
         container = isinstance(o, (list, tuple, dict, set))
-        if id(o) in proxied:
+        if container and id(o) not in fwd and walked.beyond(o, d, depth):
             return beyond(path, o, r)
         if kind in ("bools", "rows") and 0 <= depth <= d:
             # Not memoized: each occurrence is judged at its own depth.
@@ -363,11 +418,12 @@ def compare(orig, res, mode, depth, proxied, tolerate, known):
                     fail(f"{path}[{i}]", "buffer", f"expected a memoryview of {want!r}, got {short(got)}")
         elif isinstance(o, (list, tuple)):
             # list and tuple → Array → list.
+            items = seq_items(o)
             if type(r) is not list:
                 fail(path, "list", f"expected a list for a {type(o).__name__}, got {short(r)}")
-            if len(r) != len(o):
-                fail(path, "list", f"expected length {len(o)}, got {len(r)}")
-            for i, (a, b) in enumerate(zip(o, r)):
+            if len(r) != len(items):
+                fail(path, "list", f"expected length {len(items)}, got {len(r)}")
+            for i, (a, b) in enumerate(zip(items, r)):
                 walk(f"{path}[{i}]", a, b, d + 1)
         elif isinstance(o, set):
             # set → Set → set; members by value; JS keeps one NaN.
@@ -386,7 +442,7 @@ def compare(orig, res, mode, depth, proxied, tolerate, known):
                 fail(path, "dict", f"expected a dict, got {short(r)}")
             if mode == "object":
                 # A plain Object: keys are property names (key_name), values converted.
-                want = {key_name(k): v for k, v in o.items()}
+                want = {key_name(k): v for k, v in dict_items(o)}
                 if set(want) != set(r) or not all(type(k) is str for k in r):
                     fail(path, "dict-object", f"expected keys {sorted(map(short, want))}, got {sorted(map(short, r))}")
                 for k, v in want.items():
@@ -395,7 +451,7 @@ def compare(orig, res, mode, depth, proxied, tolerate, known):
                 # A Map: keys by value, in order; keys JS takes as one collapse
                 # as in a Map (the first key stays, the last value wins).
                 want = {}
-                for k, v in o.items():
+                for k, v in dict_items(o):
                     kb = member_back(k)
                     c = canon(kb)
                     want[c] = (want[c][0] if c in want else kb, v)
@@ -419,7 +475,7 @@ def compare(orig, res, mode, depth, proxied, tolerate, known):
             raise Diff("$", "scalar", f"expected {short(want)} ({type(want).__name__}) for {short(orig)} at the root, got {short(res)} ({type(res).__name__})")
         return
     no_rule = not isinstance(orig, (list, tuple, dict, set, JsProxy)) and buffer_info(orig)[0] is None
-    if no_rule or id(orig) in proxied or (depth == 0 and is_list_shaped(orig)):
+    if no_rule or id(orig) in walked.proxied or (depth == 0 and is_list_shaped(orig)):
         if type(res).__name__ != "JsDoubleProxy" or res.unwrap() is not orig:
             raise Diff("$", "identity", f"expected a JsDoubleProxy of the original {short(orig)} at the root, got {short(res)}")
         return
@@ -446,11 +502,11 @@ def outcome_of(message):
 
 
 def trip(src, mode, depth=-1, tolerate=""):
-    ns = {"FuzzObj": FuzzObj, "FuzzList": FuzzList, "FuzzDict": FuzzDict, "FuzzSet": FuzzSet, "jsnull": jsnull, "js": js, "array": array, "collections": collections}
+    ns = {"FuzzObj": FuzzObj, "FuzzList": FuzzList, "FuzzDict": FuzzDict, "FuzzSet": FuzzSet, "FuzzFreshList": FuzzFreshList, "FuzzFreshDict": FuzzFreshDict, "jsnull": jsnull, "js": js, "array": array, "collections": collections}
     exec(src, ns)
     root = ns["root"]
     ns.clear()
-    expected, proxied, unchecked = plan(root, mode, depth)
+    expected, walked, unchecked = plan(root, mode, depth)
     known = set()
     proxies = js.Array.new()
     kwargs = {"pyproxies": proxies, "depth": depth}
@@ -471,7 +527,7 @@ def trip(src, mode, depth=-1, tolerate=""):
         elif expected is not None:
             raise Diff("$", "error", f"expected {expected[0]}: {expected[1]}, but the trip succeeded")
         else:
-            compare(root, out, mode, depth, proxied, set(tolerate.split(",")) - {""}, known)
+            compare(root, out, mode, depth, walked, set(tolerate.split(",")) - {""}, known)
     except Diff as d:
         diff = {"path": d.path, "rule": d.rule, "message": d.message, "known": sorted(known)}
     else:
@@ -479,6 +535,6 @@ def trip(src, mode, depth=-1, tolerate=""):
     finally:
         # After the comparison, which may still look at the proxies.
         destroy_proxies(proxies)
-        del err, out, root, proxies
+        del err, out, root, proxies, walked
     outcome = "converted" if expected is None else f"{expected[0]}: {outcome_of(expected[1])}"
     return json.dumps({"outcome": outcome, "diff": diff})

@@ -134,7 +134,10 @@ export function generatePy(rng, { maxDepth = 4, maxNodes = 60 } = {}) {
     const node = k === "dict" ? { k, entries: [] } : { k, items: [] };
     // A subclass converts as its base (docs "Deep conversion": list and dict
     // subclasses through their own __len__, __iter__, items()).
-    if (k !== "tuple" && rng.chance(0.1)) node.sub = k === "dict" && rng.chance(0.5) ? "collections.OrderedDict" : { list: "FuzzList", dict: "FuzzDict", set: "FuzzSet" }[k];
+    // FuzzFresh*: __iter__ / items() make fresh lists ([x] per item).
+    if (k !== "tuple" && rng.chance(0.1)) {
+      node.sub = rng.pick({ list: ["FuzzList", "FuzzList", "FuzzFreshList"], dict: ["FuzzDict", "collections.OrderedDict", "FuzzFreshDict"], set: ["FuzzSet"] }[k]);
+    }
     const id = g.add(node);
     if (k === "list" || k === "dict") mutable.push(id);
     for (let n = count(); n > 0; n--) {
@@ -207,8 +210,8 @@ function pyLeaf(n) {
 
 /**
  * Python source that builds the recipe's object as `root` (run by
- * py_equal.py's `trip` with FuzzObj, FuzzList, FuzzDict, FuzzSet, jsnull,
- * js, array and collections defined).
+ * py_equal.py's `trip` with FuzzObj, FuzzList, FuzzDict, FuzzSet,
+ * FuzzFreshList, FuzzFreshDict, jsnull, js, array and collections defined).
  */
 export function renderPy(recipe) {
   const decl = [];
