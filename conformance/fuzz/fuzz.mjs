@@ -104,7 +104,7 @@ export async function runFuzz(o) {
           f.minimized = s;
           log(formatFailure(seed, f));
         } else {
-          log(`FAIL iteration ${i} (${DIRS[dir]}, dicts as ${mode === "map" ? "Map" : "Object"}, depth ${depth}): ${d.rule} at ${d.path}: ${d.message} [same kind as iteration ${signatures.get(sig).iteration}]`);
+          log(`FAIL iteration ${i} (${DIRS[dir]}, dicts as ${mode === "map" ? "Map" : "Object"}, depth ${depth}): ${d.rule} at ${clip(d.path)}: ${clip(d.message)} [same kind as iteration ${signatures.get(sig).iteration}]`);
         }
         failures.push(f);
       }
@@ -115,17 +115,19 @@ export async function runFuzz(o) {
   return { seed, inputs: byDir.js + byDir.py, byDir, failures, known, kinds: signatures.size, outcomes };
 }
 
+const clip = (text, n = 400) => (text.length > n ? `${text.slice(0, n)}… (${text.length} characters)` : text);
+
 export function formatFailure(seed, f) {
   const m = f.minimized;
   const d = m?.diff ?? f.diff;
   const lines = [
     `FAIL seed ${seed} iteration ${f.iteration} (${DIRS[f.dir]}, dicts as ${f.mode === "map" ? "Map" : "Object"}, depth ${f.depth})`,
-    `  first difference: ${f.diff.rule} at ${f.diff.path}: ${f.diff.message}`,
+    `  first difference: ${f.diff.rule} at ${clip(f.diff.path)}: ${clip(f.diff.message)}`,
   ];
   if (m) {
-    lines.push(`  minimized (${m.runs} runs): ${d.rule} at ${d.path}: ${d.message}`);
+    lines.push(`  minimized (${m.runs} runs): ${d.rule} at ${clip(d.path)}: ${clip(d.message)}`);
     lines.push("  input:");
-    for (const l of reproduction(f.dir, m.recipe, f.mode, f.depth).split("\n")) lines.push("    " + l);
+    for (const l of reproduction(f.dir, m.recipe, f.mode, f.depth).split("\n")) lines.push("    " + clip(l, 2000));
   }
   lines.push(`  reproduce: node --expose-gc conformance/fuzz/roundtrip.mjs --seed ${seed} --iteration ${f.iteration}`);
   return lines.join("\n");

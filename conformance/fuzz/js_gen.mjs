@@ -85,7 +85,8 @@ function genKey(rng) {
 
 function genTyped(rng) {
   const kind = rng.weighted([[10, "typed"], [1.5, "dataview"], [1.5, "arraybuffer"]]);
-  const len = rng.weighted([[1, 0], [3, 1], [4, rng.range(2, 6)], [1, rng.range(7, 40)]]);
+  // Rarely a big one (the wasm memory grows while it is copied).
+  const len = rng.chance(0.004) ? rng.range(1 << 13, 1 << 17) : rng.weighted([[1, 0], [3, 1], [4, rng.range(2, 6)], [1, rng.range(7, 40)]]);
   const sliced = kind !== "arraybuffer" && rng.chance(0.25);
   const offset = sliced ? rng.range(0, 3) : 0;
   const extra = sliced ? rng.range(0, 3) : 0;
@@ -128,7 +129,7 @@ function genLeaf(rng, g) {
  * A random JS recipe. `maxDepth`: containers nest at most this deep;
  * `maxNodes`: a soft cap on the number of nodes.
  */
-export function generateJs(rng, { maxDepth = 4, maxNodes = 60 } = {}) {
+export function generateJs(rng, { maxDepth = 4, maxNodes = Math.max(30, 15 * maxDepth) } = {}) {
   const nodes = [];
   const containers = [];
   // Objects that cross by reference or as buffers: `opaque`; those of them
@@ -177,6 +178,12 @@ export function generateJs(rng, { maxDepth = 4, maxNodes = 60 } = {}) {
     } else if (rng.chance(0.1)) node.sub = true;
     const id = g.add(node);
     containers.push(id);
+    if (k === "array" && rng.chance(0.01)) {
+      // Wide: thousands of one-op leaves, so the plan's buffers grow mid-walk.
+      const pool = [g.add({ k: "bool", v: true }), g.add({ k: "bool", v: false }), g.add({ k: "null" }), g.add({ k: "undefined" }), g.add({ k: "number", v: 1.5 })];
+      for (let n = rng.range(900, 5000); n > 0; n--) node.items.push(rng.pick(pool));
+      return id;
+    }
     for (let n = count(); n > 0; n--) {
       if (k === "array") node.items.push(rng.chance(0.04) ? HOLE : value(depth + 1));
       else if (k === "object") node.entries.push([genKey(rng), value(depth + 1)]);

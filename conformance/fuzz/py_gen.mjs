@@ -61,7 +61,8 @@ function arrayValue(rng, code) {
 }
 
 function genBuffer(rng) {
-  const len = rng.weighted([[1, 0], [3, 1], [4, rng.range(2, 6)], [1, rng.range(7, 40)]]);
+  // Rarely a big one (the wasm memory grows while it is copied).
+  const len = rng.chance(0.004) ? rng.range(1 << 16, 1 << 20) : rng.weighted([[1, 0], [3, 1], [4, rng.range(2, 6)], [1, rng.range(7, 40)]]);
   const bytes = () => Array.from({ length: len }, () => rng.int(256));
   return rng.weighted([
     [3, () => ({ k: "bytes", bytes: bytes() })],
@@ -104,7 +105,7 @@ function genLeaf(rng, g) {
 }
 
 /** A random Python recipe; options as for generateJs. */
-export function generatePy(rng, { maxDepth = 4, maxNodes = 60 } = {}) {
+export function generatePy(rng, { maxDepth = 4, maxNodes = Math.max(30, 15 * maxDepth) } = {}) {
   const nodes = [];
   const mutable = []; // lists and dicts: may be named again at any time (cycles)
   const done = []; // finished nodes with identity (tuples, buffers, ...): may be shared
@@ -140,6 +141,12 @@ export function generatePy(rng, { maxDepth = 4, maxNodes = 60 } = {}) {
     }
     const id = g.add(node);
     if (k === "list" || k === "dict") mutable.push(id);
+    if (k === "list" && rng.chance(0.01)) {
+      // Wide: thousands of one-op leaves, so the plans' buffers grow mid-walk.
+      const pool = [g.add({ k: "bool", v: true }), g.add({ k: "bool", v: false }), g.add({ k: "none" }), g.add({ k: "jsnull" }), g.add({ k: "int", v: 7n })];
+      for (let n = rng.range(900, 5000); n > 0; n--) node.items.push(rng.pick(pool));
+      return id;
+    }
     for (let n = count(); n > 0; n--) {
       if (k === "dict") node.entries.push([rng.chance(0.005) ? tupleKey() : genScalar(rng, g, { forKey: true }), value(depth + 1)]);
       else if (k === "set") node.items.push(rng.chance(0.005) ? tupleKey() : genScalar(rng, g));
