@@ -1,21 +1,29 @@
-// The minimizer: given a failing recipe, try smaller ones (greedy, first
-// improvement wins, then start over) and keep the smallest that still fails
-// the same way (the same rule). Edits, biggest first: make a descendant the
-// root; cut a container to half its items; drop one item or entry; put the
-// simplest leaf in place of a child; simplify a leaf (shorter string, fewer
-// elements, 0 for a number: `simpler(node)` of the direction's generator);
-// for an object, a plainer key.
+// The minimizer: given a failing recipe, try smaller ones (greedy: the first
+// candidate that still fails the same way, the same rule, wins, and the next
+// round resumes from its place) and keep the smallest. Edits, biggest first:
+// make a descendant the root; cut a container to half its items; drop one
+// item or entry; put the simplest leaf in place of a child; point an edge at
+// a grandchild, or at another node already there; drop a variant flag;
+// simplify a leaf (shorter string, fewer elements, 0 for a number:
+// `simpler(node)` of the direction's generator); for an object, a plainer key.
 import { clone, compact, edges, isContainer, size, weight } from "./recipe.mjs";
 
-function* candidates(recipe, simpler, simplest) {
-  const ids = compact(recipe).nodes.map((_, i) => i);
-  const base = compact(recipe);
-  const edit = (f) => {
+/**
+ * The candidate edits of `base` (a compacted recipe), as thunks: each makes
+ * its copy only when called (a big recipe has thousands of candidates).
+ */
+// Per-item and per-edge edits look at this many items of a node at most (a
+// wide container shrinks by halving first).
+const EDGES = 64;
+
+function* candidates(base, simpler, simplest, coarse) {
+  const ids = base.nodes.map((_, i) => i);
+  const edit = (f) => () => {
     const c = clone(base);
     return f(c) === false ? null : c;
   };
   // A descendant as the root.
-  for (const id of ids) if (id !== base.root) yield { ...clone(base), root: id };
+  for (const id of ids) if (id !== base.root) yield () => ({ ...clone(base), root: id });
   for (const id of ids) {
     const n = base.nodes[id];
     const len = size(n);
@@ -27,9 +35,23 @@ function* candidates(recipe, simpler, simplest) {
       });
     }
   }
+  if (coarse) {
+    // A whole child subgraph (a container) becomes the simplest leaf.
+    for (const id of ids) {
+      const es = edges(base.nodes[id]);
+      for (let j = 0; j < es.length && j < EDGES; j++) {
+        if (!isContainer(base.nodes[es[j].id])) continue;
+        yield edit((c) => {
+          const leaf = c.nodes.push(structuredClone(simplest)) - 1;
+          edges(c.nodes[id])[j].set(leaf);
+        });
+      }
+    }
+    return;
+  }
   for (const id of ids) {
     const n = base.nodes[id];
-    for (let j = size(n) - 1; j >= 0; j--) {
+    for (let j = size(n) - 1; j >= Math.max(0, size(n) - EDGES); j--) {
       yield edit((c) => {
         const m = c.nodes[id];
         (m.items ?? m.entries).splice(j, 1);
@@ -38,7 +60,7 @@ function* candidates(recipe, simpler, simplest) {
   }
   for (const id of ids) {
     const es = edges(base.nodes[id]);
-    for (let j = 0; j < es.length; j++) {
+    for (let j = 0; j < es.length && j < EDGES; j++) {
       const target = base.nodes[es[j].id];
       if (target.k === simplest.k) continue;
       yield edit((c) => {
@@ -50,8 +72,8 @@ function* candidates(recipe, simpler, simplest) {
   // An edge to a grandchild instead of its child (shortens chains).
   for (const id of ids) {
     const es = edges(base.nodes[id]);
-    for (let j = 0; j < es.length; j++) {
-      for (const g of edges(base.nodes[es[j].id])) {
+    for (let j = 0; j < es.length && j < EDGES; j++) {
+      for (const g of edges(base.nodes[es[j].id]).slice(0, EDGES)) {
         yield edit((c) => edges(c.nodes[id])[j].set(g.id));
       }
     }
@@ -59,7 +81,7 @@ function* candidates(recipe, simpler, simplest) {
   // An edge to another node that is there already (keeps a sharing, drops the rest).
   for (const id of ids) {
     const es = edges(base.nodes[id]);
-    for (let j = 0; j < es.length; j++) {
+    for (let j = 0; j < es.length && j < EDGES; j++) {
       for (const other of ids) {
         if (other === es[j].id || !isContainer(base.nodes[other]) && !base.nodes[other].bytes && !base.nodes[other].values) continue;
         yield edit((c) => edges(c.nodes[id])[j].set(other));
@@ -80,7 +102,7 @@ function* candidates(recipe, simpler, simplest) {
       for (const flag of ["nullProto", "getters", "hidden", "sub"]) if (n[flag]) yield edit((c) => void delete c.nodes[id][flag]);
       continue;
     }
-    for (const s of simpler(n)) yield edit((c) => void (c.nodes[id] = structuredClone(s)));
+    for (const s of simpler(n)) yield edit((c) => void (c.nodes[id] = s));
   }
 }
 
@@ -95,29 +117,41 @@ export async function shrink(recipe, first, run, { simpler, simplest, maxRuns = 
   let best = compact(recipe);
   let bestDiff = first;
   let runs = 0;
-  let start = 0;
-  for (;;) {
+  // Try the thunks from `start` round the circle; the index accepted, or -1.
+  const round = async (thunks, start) => {
     const w = weight(best);
-    const cands = [...candidates(best, simpler, simplest)].filter(Boolean).map(compact).filter((c) => weight(c) < w);
-    let accepted = -1;
-    for (let j = 0; j < cands.length && runs < maxRuns; j++) {
-      const i = (start + j) % cands.length;
+    for (let j = 0; j < thunks.length && runs < maxRuns; j++) {
+      const i = (start + j) % thunks.length;
+      const made = thunks[i]();
+      if (!made) continue;
+      const cand = compact(made);
+      if (weight(cand) >= w) continue;
       runs++;
       let d;
       try {
-        d = await run(cands[i]);
+        d = await run(cand);
       } catch (e) {
         d = { path: "$", rule: "crash", message: String(e?.message ?? e) };
       }
       if (d?.rule === bestDiff.rule) {
-        accepted = i;
-        best = cands[i];
+        best = cand;
         bestDiff = d;
-        break;
+        return i;
       }
     }
-    if (accepted < 0) break;
-    start = accepted;
+    return -1;
+  };
+  for (let progress = true; progress && runs < maxRuns; ) {
+    progress = false;
+    // Coarse edits first, from the top each time (they cut the most).
+    while ((await round([...candidates(best, simpler, simplest, true)], 0)) >= 0) progress = true;
+    // Then every edit, each round resuming where the last accepted one stood.
+    for (let start = 0, i; (i = await round([...candidates(best, simpler, simplest, false)], start)) >= 0; start = i) {
+      progress = true;
+      if (runs >= maxRuns) break;
+      // Back to the coarse edits once in a while: an accepted small edit may open a big one.
+      if (i % 8 === 0) break;
+    }
   }
   return { recipe: best, diff: bestDiff, runs };
 }
