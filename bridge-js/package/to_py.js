@@ -43,7 +43,10 @@ class Ops {
     return at;
   }
   push1(a) {
-    this.buf[this.reserve(1)] = a;
+    // reserve() first: `this.buf[this.reserve(1)] = a` would evaluate
+    // `this.buf` before reserve() replaced it, writing into the old buffer.
+    const at = this.reserve(1);
+    this.buf[at] = a;
   }
   push2(a, b) {
     const at = this.reserve(2);

@@ -56,7 +56,8 @@ pub trait Walk {
     /// A reference to one source object.
     type Node;
     /// Object identity for the memo (e.g. an address). Two nodes with equal
-    /// ids are the same object.
+    /// ids are the same object (the planner keeps memoized nodes alive for
+    /// the walk, so an address is not reused meanwhile).
     type Id: Eq + Hash;
     /// The handle type of values crossing by reference.
     type Handle;
@@ -70,6 +71,14 @@ pub trait Walk {
 
     /// Make `node` cross by reference (beyond the depth limit).
     fn by_ref(&mut self, node: &Self::Node) -> Result<Self::Handle, BridgeError>;
+
+    /// Whether `node` is a container (its shape a `List`, `Map` or `Set`),
+    /// when that is known without describing it: a container at or beyond
+    /// the depth limit then crosses by reference unexamined (a dict's keys
+    /// unchecked). `None`, the default: the planner asks [`Walk::shape`].
+    fn is_container(&mut self, _node: &Self::Node) -> Option<bool> {
+        None
+    }
 }
 
 /// Options of one deep conversion.
@@ -140,20 +149,30 @@ impl<'h, W: Walk> Planner<'h, W> {
         let mut nodes: Vec<PlanNode<W::Handle>> = Vec::new();
         let mut memo: HashMap<W::Id, NodeId> = HashMap::new();
         let mut root_id = PENDING;
+        // The memo is keyed by identity, an address for bridge-py: a memoized
+        // node must live as long as its entry, or a later object (a fresh
+        // list a subclass's `__iter__` made) could get its address and be
+        // taken for it.
+        let mut alive: Vec<W::Node> = Vec::new();
         // Depth-first, children in order: the stack holds them reversed.
         let mut stack: Vec<(W::Node, usize, Slot)> = vec![(root, 0, Slot::Root)];
         while let Some((node, depth, slot)) = stack.pop() {
+            let mut memoized = false;
             let id = match walk.identity(&node) {
                 Some(ident) => match memo.get(&ident) {
                     Some(&id) => id,
                     None => {
                         let id = self.visit(walk, &node, depth, &mut nodes, &mut stack)?;
                         memo.insert(ident, id);
+                        memoized = true;
                         id
                     }
                 },
                 None => self.visit(walk, &node, depth, &mut nodes, &mut stack)?,
             };
+            if memoized {
+                alive.push(node);
+            }
             let target = match slot {
                 Slot::Root => {
                     root_id = id;
@@ -203,6 +222,11 @@ impl<'h, W: Walk> Planner<'h, W> {
             ));
         }
         let id = NodeId(nodes.len() as u32);
+        if depth >= self.options.max_depth && walk.is_container(node) == Some(true) {
+            // Beyond the limit: by reference, without looking inside.
+            nodes.push(PlanNode::Leaf(Value::Handle(walk.by_ref(node)?)));
+            return Ok(id);
+        }
         let mut shape = walk.shape(node)?;
         if let Shape::Unsupported { type_name } = shape {
             let hooked = match self.converter.as_mut() {

@@ -6,12 +6,14 @@
 
 mod bigint;
 mod int;
+mod number_string;
 mod text;
 
 pub use bigint::BigInt;
 pub use int::{
     classify_js_number, int_crosses_as_number, JsNumber, MAX_SAFE_INTEGER, MIN_SAFE_INTEGER,
 };
+pub use number_string::number_to_js_string;
 pub use text::Text;
 
 /// One value crossing the boundary. `H` is the handle (key) type of the

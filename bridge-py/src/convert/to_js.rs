@@ -57,28 +57,31 @@ impl<'py> PyWalk<'py> {
         })
     }
 
-    /// The JS property name a dict key becomes (JS `String(key)` of its
-    /// converted value), or why it cannot be one.
-    fn property_name(&mut self, key: &Bound<'py, PyAny>) -> Result<String, BridgeError> {
+    /// The JS property name a dict key becomes: JS `String(key)` of its
+    /// converted value, as UTF-16 code units (lone surrogates kept, so two
+    /// names are equal exactly when JS takes them as one), or why it cannot
+    /// be one.
+    fn property_name(&mut self, key: &Bound<'py, PyAny>) -> Result<Vec<u16>, BridgeError> {
+        let ascii = |s: &str| -> Vec<u16> { s.encode_utf16().collect() };
         if let Ok(s) = key.cast::<PyString>() {
-            return Ok(s.to_string_lossy().into_owned());
+            let text = crate::convert::from_py::str_to_text(s);
+            return Ok(self.keep(text)?.to_utf16().into_owned());
         }
         if let Ok(b) = key.cast::<PyBool>() {
-            return Ok(if b.is_true() { "true" } else { "false" }.to_owned());
+            return Ok(ascii(if b.is_true() { "true" } else { "false" }));
         }
         if key.is_none() {
-            return Ok("undefined".to_owned());
+            return Ok(ascii("undefined"));
+        }
+        if crate::jsnull::is_jsnull(key) {
+            return Ok(ascii("null"));
         }
         if let Ok(i) = key.cast::<PyInt>() {
-            return self.keep(i.str().map(|s| s.to_string()));
+            let s = self.keep(i.str().map(|s| s.to_string()))?;
+            return Ok(ascii(&s));
         }
         if let Ok(f) = key.cast::<PyFloat>() {
-            let x = f.value();
-            return Ok(if x.fract() == 0.0 && x.abs() < 1e21 {
-                format!("{}", x as i128)
-            } else {
-                format!("{x}")
-            });
+            return Ok(ascii(&bridge_core::value::number_to_js_string(f.value())));
         }
         Err(self.fail(bad_key(key, "Map")))
     }
@@ -170,11 +173,28 @@ impl<'py> Walk for PyWalk<'py> {
     type Handle = Ref;
 
     fn identity(&mut self, node: &Self::Node) -> Option<usize> {
+        // Containers and buffers: one reached twice converts once (a buffer
+        // into one typed array). The planner keeps them alive for the walk.
+        let memoized = node.is_instance_of::<PyList>()
+            || node.is_instance_of::<PyTuple>()
+            || node.is_instance_of::<PyDict>()
+            || node.is_instance_of::<PySet>()
+            || node.is_instance_of::<PyBytes>()
+            || node.is_instance_of::<PyByteArray>()
+            || (!node.is_instance_of::<JsProxy>() && crate::ffi::has_buffer(node));
+        memoized.then(|| node.as_ptr() as usize)
+    }
+
+    fn is_container(&mut self, node: &Self::Node) -> Option<bool> {
+        // With an eager converter, shape() decides: the converter sees every object.
+        if self.eager.is_some() {
+            return None;
+        }
         let container = node.is_instance_of::<PyList>()
             || node.is_instance_of::<PyTuple>()
             || node.is_instance_of::<PyDict>()
             || node.is_instance_of::<PySet>();
-        container.then(|| node.as_ptr() as usize)
+        container.then_some(true)
     }
 
     fn shape(&mut self, node: &Self::Node) -> Result<Shape<Self::Node, Ref>, BridgeError> {
@@ -223,6 +243,7 @@ impl<'py> Walk for PyWalk<'py> {
                 if self.object_keys {
                     let name = self.property_name(&k)?;
                     if !seen.insert(name.clone()) {
+                        let name = String::from_utf16_lossy(&name);
                         return Err(self.fail(format!(
                             "Key collision when converting Python dictionary to JavaScript. Key: '{name}'"
                         )));
