@@ -43,7 +43,10 @@ pub fn build() -> Result<PathBuf> {
     let dist = step("package bridge-js/package/dist", || {
         package::build(&wasm, &zip)
     })?;
-    step("test wheels from PyPI (target/test-wheels)", crate::wheels::fetch)?;
+    step(
+        "test wheels from PyPI (target/test-wheels)",
+        crate::wheels::fetch,
+    )?;
     Ok(dist)
 }
 
@@ -66,12 +69,61 @@ fn node_with(flags: &[&str], rel: &str, args: &[&str]) -> Result<()> {
 const SOAK: &str = "bridge-js/tests/soak.mjs";
 const SOAK_SHORT_ARGS: &[&str] = &["--ops", "20000", "--lifecycles", "5000"];
 
+/// The round-trip fuzzer (conformance/fuzz/): a short seeded run in `test`,
+/// long runs in `soak`.
+const FUZZ: &str = "conformance/fuzz/roundtrip.mjs";
+const FUZZ_SHORT_ARGS: &[&str] = &["--seed", "1", "--iterations", "300", "--strict"];
+
 /// `cargo xtask soak`: every crossing kind 10^6 times and 10^5 proxy
-/// lifecycles through the FinalizationRegistry, with handle and memory checks.
+/// lifecycles through the FinalizationRegistry, with handle and memory
+/// checks; then long round-trip fuzzing (four seeds of 5000 inputs, a deeper
+/// run, and Chromium).
 pub fn soak() -> Result<()> {
     build()?;
     step(&format!("soak (node --expose-gc {SOAK})"), || {
         node_with(&["--expose-gc"], SOAK, &[])
+    })?;
+    for seed in ["1", "2", "3", "4"] {
+        step(
+            &format!("round-trip fuzz, seed {seed}, 5000 inputs"),
+            || {
+                node_with(
+                    &["--expose-gc"],
+                    FUZZ,
+                    &["--seed", seed, "--iterations", "5000", "--strict"],
+                )
+            },
+        )?;
+    }
+    step("round-trip fuzz, deeper graphs (--max-depth 8)", || {
+        node_with(
+            &["--expose-gc"],
+            FUZZ,
+            &[
+                "--seed",
+                "5",
+                "--iterations",
+                "1000",
+                "--max-depth",
+                "8",
+                "--strict",
+            ],
+        )
+    })?;
+    step("round-trip fuzz in Chromium", || {
+        node_with(
+            &[],
+            FUZZ,
+            &[
+                "--seed",
+                "6",
+                "--iterations",
+                "1000",
+                "--host",
+                "chromium",
+                "--strict",
+            ],
+        )
     })
 }
 
@@ -180,6 +232,13 @@ pub fn test() -> Result<()> {
                     .args(["--repeat", "2"])
                     .current_dir(paths::repo()))
             },
+        ),
+    ));
+    results.push((
+        "round-trip fuzz (short)",
+        step(
+            &format!("round-trip fuzz, short (node --expose-gc {FUZZ})"),
+            || node_with(&["--expose-gc"], FUZZ, FUZZ_SHORT_ARGS),
         ),
     ));
     results.push((

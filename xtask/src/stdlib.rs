@@ -35,7 +35,15 @@ pub fn build(cache: &Path, tarball: &Tarball, py: &Cpython) -> Result<PathBuf> {
     let mode = mode()?;
     let stubs = stubs_dir();
     let stub_files = tree_digest(&stubs)?;
-    let key = paths::key(&[RECIPE_VERSION, "stdlib", &py.key, &mode, SCRIPT, GUEST_ZIP, &stub_files]);
+    let key = paths::key(&[
+        RECIPE_VERSION,
+        "stdlib",
+        &py.key,
+        &mode,
+        SCRIPT,
+        GUEST_ZIP,
+        &stub_files,
+    ]);
     let entry = CacheEntry::new(cache, "stdlib", &key);
     if entry.is_done() {
         note(format!(
@@ -82,13 +90,20 @@ fn stubs_dir() -> PathBuf {
 /// zip's cache key, so editing a stub rebuilds the zip.
 fn tree_digest(dir: &Path) -> Result<String> {
     fn walk(dir: &Path, base: &Path, out: &mut Vec<(String, Vec<u8>)>) -> Result<()> {
-        let mut entries: Vec<_> = std::fs::read_dir(dir)?.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+        let mut entries: Vec<_> = std::fs::read_dir(dir)?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .collect();
         entries.sort();
         for p in entries {
             if p.is_dir() {
                 walk(&p, base, out)?;
             } else {
-                let rel = p.strip_prefix(base).unwrap_or(&p).to_string_lossy().into_owned();
+                let rel = p
+                    .strip_prefix(base)
+                    .unwrap_or(&p)
+                    .to_string_lossy()
+                    .into_owned();
                 out.push((rel, std::fs::read(&p)?));
             }
         }
