@@ -38,7 +38,7 @@ pyo3::create_exception!(
 /// Turn a captured JS exception into the `PyErr` to raise.
 pub fn js_error_to_pyerr(py: Python<'_>, err: JsError) -> PyErr {
     if let Some(refusal) = err.refusal {
-        return crate::error::bridge_to_pyerr(refusal);
+        return crate::error::bridge_to_pyerr(*refusal);
     }
     // Converting the thrown value consumes the reference it carries.
     let thrown = match err.value {

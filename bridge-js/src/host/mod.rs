@@ -65,7 +65,7 @@ pub(crate) fn refused(e: BridgeError) -> JsError {
         name: e.js_class().to_owned(),
         message: e.to_string(),
         value: None,
-        refusal: own_class.then_some(e),
+        refusal: own_class.then(|| Box::new(e)),
     }
 }
 

@@ -52,7 +52,7 @@ pub struct JsError {
     /// Set when the bridge itself refused rather than JS throwing, for the
     /// refusals Python should see as their own class (out of memory is a
     /// `MemoryError`, as any failed Python allocation), not as a JsException.
-    pub refusal: Option<bridge_core::error::BridgeError>,
+    pub refusal: Option<Box<bridge_core::error::BridgeError>>,
 }
 
 /// Everything bridge-py asks of JavaScript.
