@@ -273,15 +273,15 @@ def plan(root, mode, depth):
         o, d = stack.pop()
         keep.append(o)
         beyond = False
-        if isinstance(o, (list, tuple, dict, set)):
+        # Containers, and memoryviews to_js makes Arrays of, are converted
+        # once however often they are reached (docs "Deep conversion").
+        if isinstance(o, (list, tuple, dict, set)) or is_list_shaped(o):
             if id(o) in seen:
                 continue
             seen.add(id(o))
             beyond = 0 <= depth <= d
             if beyond:
                 proxied.add(id(o))
-        elif is_list_shaped(o) and 0 <= depth <= d:
-            continue
         e = check_keys(o, mode)
         unchecked = unchecked or e
         if beyond:
@@ -297,9 +297,13 @@ def plan(root, mode, depth):
         return error, Walked(proxied, seen, keep), unchecked
     state = {}
 
-    def build(o):
-        # Recursion is fine: py_gen.mjs nests a few levels only.
-        if not isinstance(o, (list, tuple, dict)) or id(o) in proxied:
+    walked = Walked(proxied, seen, keep)
+
+    def build(o, d=0):
+        # Recursion is fine: py_gen.mjs nests a few levels only. A fresh
+        # object from a subclass's items() is not plan()'s: walked.beyond
+        # judges it by its depth.
+        if not isinstance(o, (list, tuple, dict)) or (id(o) not in state and walked.beyond(o, d, depth)):
             return False
         s = state.get(id(o))
         if s == "done":
@@ -310,14 +314,14 @@ def plan(root, mode, depth):
         state[id(o)] = "building" if isinstance(o, dict) else "done"
         kids = [x for kv in dict_items(o) for x in kv] if isinstance(o, dict) else seq_items(o)
         for c in kids:
-            if build(c):
+            if build(c, d + 1):
                 return True
         state[id(o)] = "done"
         return False
 
     if build(root):
         error = ("JsException", "TypeError: to_js: a dict converted by dict_converter is part of a cycle; it cannot contain itself")
-    return error, Walked(proxied, seen, keep), unchecked
+    return error, walked, unchecked
 
 
 # ---- The comparison.
@@ -366,10 +370,7 @@ def compare(orig, res, mode, depth, walked, tolerate, known):
             return
         kind, fmt, shape = buffer_info(o)
         container = isinstance(o, (list, tuple, dict, set))
-        if container and id(o) not in fwd and walked.beyond(o, d, depth):
-            return beyond(path, o, r)
-        if kind in ("bools", "rows") and 0 <= depth <= d:
-            # Not memoized: each occurrence is judged at its own depth.
+        if (container or kind in ("bools", "rows")) and id(o) not in fwd and walked.beyond(o, d, depth):
             return beyond(path, o, r)
         if not container and kind is None:
             # No rule (class instance, frozenset): a PyProxy, which comes back
