@@ -18,6 +18,14 @@ pub fn hold_gil_forever() {
     // with this thread for the life of the module, and pyo3's own
     // `Python::attach`/`detach` nest correctly on top of a held GIL.
     let _state = unsafe { ffi::PyGILState_Ensure() };
+    // The wasm build's pyo3 carries a small patch (patches/pyo3-0.30.1.patch)
+    // so that pyo3 counts this thread as attached from now on too.
+    #[cfg(target_family = "wasm")]
+    // SAFETY: as above: the GIL is held by this thread for good, and no other
+    // thread runs Python (wasm has one thread).
+    unsafe {
+        pyo3::impl_::pybridge_assume_attached_forever()
+    };
 }
 
 /// `PyErr_SetInterruptEx(signum)`: signal `signum` has arrived; its Python
