@@ -5,6 +5,40 @@ import sys
 _RUNNER_FILE = "<bridge>"
 
 
+# C modules this runtime does not have, and why (docs/stdlib.md): importing
+# one is a ModuleNotFoundError that says so, instead of a bare "No module
+# named '_ctypes'". (An ImportError still, so `try: import x` fallbacks work.)
+_UNAVAILABLE = {
+    "_sqlite3": "sqlite3 is not in this build yet: SQLite is not compiled for wasm32-wasi here",
+    "_bz2": "bz2 is not in this build yet: libbz2 is not compiled for wasm32-wasi here",
+    "_lzma": "lzma is not in this build yet: liblzma is not compiled for wasm32-wasi here",
+    "_ctypes": "ctypes needs libffi and loading shared libraries, which wasm32-wasi does not have",
+    "_ssl": "ssl needs OpenSSL, which this build does not include; for HTTPS use pyodide.http.pyfetch (the host's fetch)",
+    "mmap": "wasm32-wasi has no memory-mapped files",
+    "fcntl": "wasm32-wasi has no fcntl/ioctl on file descriptors",
+    "termios": "wasm32-wasi has no terminals (termios, tty, pty)",
+    "readline": "there is no terminal line editor in a wasm runtime (see pyodide.console for a REPL)",
+    "_curses": "there is no terminal in a wasm runtime",
+    "grp": "wasm32-wasi has no user or group database",
+    "pwd": "wasm32-wasi has no user or group database",
+    "resource": "wasm32-wasi has no resource limits",
+    "syslog": "wasm32-wasi has no syslog",
+    "_posixsubprocess": "wasm32-wasi cannot start processes",
+    "_tkinter": "there is no Tk here; the page's DOM is reached through the js module",
+    "tkinter": "there is no Tk here; the page's DOM is reached through the js module",
+}
+
+
+class _UnavailableModules:
+    """Last on sys.meta_path: a clear error for the C modules this runtime lacks."""
+
+    def find_spec(self, fullname, path, target=None):
+        reason = _UNAVAILABLE.get(fullname)
+        if reason is not None:
+            raise ModuleNotFoundError(f"No module named {fullname!r}: {reason}", name=fullname)
+        return None
+
+
 def install_js_module():
     """Make `js` behave like Pyodide's, where it stands for `globalThis`:
     reading a missing attribute reads a JS global (the module's
@@ -26,6 +60,7 @@ def install_js_module():
                 delattr(self.globalThis, name)
 
     js.__class__ = JsModule
+    sys.meta_path.append(_UnavailableModules())
     js.JsException.__getattr__ = _js_exception_getattr
     for cls in (js.JsException, js.ConversionError):
         cls.__module__ = "pyodide.ffi"
