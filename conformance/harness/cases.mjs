@@ -1,4 +1,4 @@
-// Discovers and parses conformance case files (conformance/cases/*.py|*.js).
+// Discovers and parses conformance case files (conformance/cases/*.py|*.js|*.lua).
 //
 // Header format: the leading comment lines of the file (`#` for .py, `//` for
 // .js). Directives, one per line:
@@ -42,9 +42,9 @@ export class CaseFormatError extends Error {
 
 export function parseCase(file, source) {
   const ext = path.extname(file);
-  const kind = ext === ".py" ? "py" : ext === ".js" ? "js" : null;
-  if (!kind) throw new CaseFormatError(file, "case files must end in .py or .js");
-  const prefix = kind === "py" ? "#" : "//";
+  const kind = ext === ".py" ? "py" : ext === ".js" ? "js" : ext === ".lua" ? "lua" : null;
+  if (!kind) throw new CaseFormatError(file, "case files must end in .py, .js or .lua");
+  const prefix = { py: "#", js: "//", lua: "--" }[kind];
   const c = {
     name: path.basename(file, ext),
     file,
@@ -130,7 +130,7 @@ export function parseCase(file, source) {
 export function loadCases(dir) {
   const files = fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith(".py") || f.endsWith(".js"))
+    .filter((f) => f.endsWith(".py") || f.endsWith(".js") || f.endsWith(".lua"))
     .sort();
   const cases = [];
   const errors = [];

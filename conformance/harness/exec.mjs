@@ -22,7 +22,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * `collectJs` is an (async) function forcing a full JS garbage collection.
  * @returns {Promise<{py, capture, ms, loadPython, collectJs, depth}>}
  */
-export async function loadRuntime(loadPython, options = {}, collectJs = undefined, loadPyodide = undefined) {
+export async function loadRuntime(loadPython, options = {}, collectJs = undefined, loadPyodide = undefined, luaModuleURL = undefined) {
   const capture = { stdout: [], stderr: [] };
   const captured = (opts = {}) => ({
     ...options,
@@ -43,6 +43,10 @@ export async function loadRuntime(loadPython, options = {}, collectJs = undefine
     loadPyodide: loadPyodide && ((opts) => loadPyodide(captured(opts))),
     collectJs: collectJs ?? (async () => {}),
     depth: undefined,
+    // The Lua guest (bridge-lua/package), loaded by the first case that uses it.
+    luaModuleURL,
+    lua: undefined,
+    luaFresh: undefined,
   };
   // Things the runtime makes once and keeps (the cached `globals` proxy, the
   // `js` module) are made now, so that no case's baseline check sees them.
@@ -66,9 +70,37 @@ function topDepth(py) {
   }
 }
 
+// The string-named globals of a Lua runtime, NUL-separated.
+const LUA_NAMES_CODE = 'local t = {} for k in pairs(_G) do if type(k) == "string" then t[#t + 1] = k end end return table.concat(t, "\\0")';
+
+const luaNames = (lua) => new Set(String(lua.run(LUA_NAMES_CODE)).split("\x00"));
+
+/**
+ * The runtime's Lua guest, loaded on first use (its output goes to the
+ * case's capture). Its handle counts and globals right after loading are
+ * the baseline of the case that loaded it.
+ */
+export async function ensureLua(rt) {
+  if (rt.lua) return rt.lua;
+  if (!rt.luaModuleURL) throw new Error("this host has no Lua module (bridge-lua/package)");
+  const { loadLua } = await import(rt.luaModuleURL);
+  const lua = await loadLua({
+    stdout: (text) => rt.capture.stdout.push(String(text)),
+    stderr: (text) => rt.capture.stderr.push(String(text)),
+  });
+  rt.luaFresh = { handles: lua.liveHandles(), names: luaNames(lua) };
+  rt.lua = lua;
+  return lua;
+}
+
 /** Full garbage collection on both sides, then a few ticks for FinalizationRegistry callbacks. */
 export async function collectGarbage(rt, rounds = 2) {
   for (let i = 0; i < rounds; i++) {
+    try {
+      rt.lua?.collectGarbage();
+    } catch {
+      // An unusable Lua runtime: its health check says so.
+    }
     try {
       rt.py.runPython("__import__('gc').collect() and None");
     } catch {
@@ -109,15 +141,21 @@ export function describeError(e, PythonError) {
 }
 
 /** What the baseline check compares: handle counts, __main__ names, globalThis keys. */
-function snapshot(py) {
-  const s = { handles: undefined, names: undefined, globals: new Set(Reflect.ownKeys(globalThis)) };
+function snapshot(py, lua) {
+  const s = { handles: undefined, names: undefined, globals: new Set(Reflect.ownKeys(globalThis)), lua: undefined };
   try {
     if (typeof py.liveHandles === "function") s.handles = py.liveHandles();
     s.names = new Set(String(py.runPython(NAMES_CODE)).split("\x00"));
+    if (lua) s.lua = { handles: lua.liveHandles(), names: luaNames(lua) };
   } catch (e) {
     s.error = `${e?.name}: ${e?.message ?? e}`;
   }
   return s;
+}
+
+/** Remove the globals a case added to the Lua runtime. */
+function cleanUpLua(lua, base) {
+  for (const n of luaNames(lua)) if (!base.names.has(n)) lua.globals.set(n, undefined);
 }
 
 /** Remove what the case added to __main__ and to globalThis. */
@@ -140,17 +178,23 @@ function cleanUp(py, base) {
 }
 
 const sameHandles = (a, b) => a.js === b.js && a.py === b.py;
+const sameLua = (a, b) => a === undefined || (a.js === b.js && a.lua === b.lua);
 
-/** Collect garbage until the handle tables are back to `want`, or SETTLE_MS passed. */
-async function settle(rt, want) {
-  let now = rt.py.liveHandles();
-  if (sameHandles(now, want)) return now;
+/**
+ * Collect garbage until the handle tables are back to `want` (and the Lua
+ * runtime's to `wantLua`, when it has one), or SETTLE_MS passed.
+ */
+async function settle(rt, want, wantLua) {
+  const counts = () => ({ py: rt.py.liveHandles(), lua: rt.lua?.liveHandles() });
+  let now = counts();
+  const done = () => sameHandles(now.py, want) && (wantLua === undefined || sameLua(wantLua, now.lua));
+  if (done()) return now;
   const deadline = performance.now() + SETTLE_MS;
   for (let i = 0; ; i++) {
     await collectGarbage(rt, 1);
     if (i >= 3) await sleep(10);
-    now = rt.py.liveHandles();
-    if (sameHandles(now, want) || performance.now() > deadline) return now;
+    now = counts();
+    if (done() || performance.now() > deadline) return now;
   }
 }
 
@@ -165,6 +209,8 @@ async function runBody(rt, PythonError, c, host) {
     let value;
     if (c.kind === "py") {
       value = py.runPython(c.source);
+    } else if (c.kind === "lua") {
+      value = (await ensureLua(rt)).run(c.source, { name: c.name });
     } else {
       const fn = new AsyncFunction("py", "ctx", c.source);
       const ctx = {
@@ -174,6 +220,8 @@ async function runBody(rt, PythonError, c, host) {
         loadPython: rt.loadPython,
         loadPyodide: rt.loadPyodide,
         serverURL: rt.serverURL,
+        // The shared Lua runtime of this host (bridge-lua/package), loaded on first use.
+        lua: () => ensureLua(rt),
       };
       value = await fn(py, ctx);
     }
@@ -196,7 +244,7 @@ async function runBody(rt, PythonError, c, host) {
  */
 export async function runCase(rt, PythonError, c, host) {
   const { py, capture } = rt;
-  const base = snapshot(py);
+  const base = snapshot(py, rt.lua);
   capture.stdout.length = 0;
   capture.stderr.length = 0;
   const t0 = performance.now();
@@ -213,15 +261,36 @@ export async function runCase(rt, PythonError, c, host) {
     const d = describeError(e, PythonError);
     out.healthError = `health check runPython("6 * 7") threw ${d.name}${d.type ? ` (${d.type})` : ""}: ${d.message}`;
   }
+  if (out.healthy && rt.lua) {
+    try {
+      const v = rt.lua.run("return 6 * 7");
+      if (v !== 42) {
+        out.healthy = false;
+        out.healthError = `Lua health check lua.run("return 6 * 7") gave ${String(v)}`;
+      }
+    } catch (e) {
+      out.healthy = false;
+      out.healthError = `Lua health check lua.run("return 6 * 7") threw ${e?.name}: ${e?.message ?? e}`;
+    }
+    if (!out.healthy) {
+      // A broken Lua runtime is replaced by the next case that needs one.
+      rt.lua = undefined;
+      return out;
+    }
+  }
   if (!out.healthy) return out;
   try {
     cleanUp(py, base);
+    const luaBase = rt.lua ? base.lua ?? rt.luaFresh : undefined;
+    if (luaBase) cleanUpLua(rt.lua, luaBase);
     if (base.error) {
       out.leak = `baseline check impossible: taking the baseline threw ${base.error}`;
     } else if (base.handles) {
-      const now = await settle(rt, base.handles);
-      if (!sameHandles(now, base.handles)) {
-        out.leak = `live handles not back to baseline: js ${base.handles.js} -> ${now.js}, py ${base.handles.py} -> ${now.py}`;
+      const now = await settle(rt, base.handles, luaBase?.handles);
+      if (!sameHandles(now.py, base.handles)) {
+        out.leak = `live handles not back to baseline: js ${base.handles.js} -> ${now.py.js}, py ${base.handles.py} -> ${now.py.py}`;
+      } else if (luaBase && !sameLua(luaBase.handles, now.lua)) {
+        out.leak = `Lua handles not back to baseline: js objects held by Lua ${luaBase.handles.js} -> ${now.lua.js}, Lua values held by JS ${luaBase.handles.lua} -> ${now.lua.lua}`;
       }
     }
   } catch (e) {

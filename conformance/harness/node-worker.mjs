@@ -24,7 +24,8 @@ parentPort.on("message", async (msg) => {
   try {
     if (msg.op === "load") {
       mod = await import(pathToFileURL(workerData.packageIndex).href);
-      rt = await loadRuntime(mod.loadPython, workerData.loadOptions ?? {}, async () => gc(), mod.loadPyodide);
+      const luaURL = new URL("../../bridge-lua/package/index.js", import.meta.url).href;
+      rt = await loadRuntime(mod.loadPython, workerData.loadOptions ?? {}, async () => gc(), mod.loadPyodide, luaURL);
       rt.serverURL = workerData.serverURL;
       parentPort.postMessage({ id: msg.id, ok: true, ms: rt.ms });
     } else if (msg.op === "run") {

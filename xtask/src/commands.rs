@@ -44,6 +44,10 @@ pub fn build() -> Result<PathBuf> {
         package::build(&wasm, &zip)
     })?;
     step(
+        "the Lua module (bridge-lua/package/dist/lua.wasm)",
+        crate::lua::build,
+    )?;
+    step(
         "test wheels from PyPI (target/test-wheels)",
         crate::wheels::fetch,
     )?;
@@ -205,6 +209,13 @@ pub fn test() -> Result<()> {
     ));
     results.push(("fuzz (short runs)", step("fuzz (short runs)", fuzz)));
     results.push((
+        "C ABI C test for wasm32-wasi (node:wasi)",
+        step(
+            "C ABI C test for wasm32-wasi (bridge-capi/tests/c/capi_test.c)",
+            crate::lua::capi_wasi_test,
+        ),
+    ));
+    results.push((
         "bridge-core long tests (release, --ignored)",
         step("cargo test --release -p bridge-core -- --ignored", || {
             run(Command::new("cargo")
@@ -347,20 +358,10 @@ fn fuzz_targets(manifest: &str) -> Vec<String> {
     out
 }
 
+/// The cargo-fuzz crates: the core's own and the C ABI's entry points.
+const FUZZ_CRATES: &[&str] = &["bridge-core", "bridge-capi"];
+
 fn fuzz() -> Result<()> {
-    let core = paths::repo().join("bridge-core");
-    let manifest = core.join("fuzz/Cargo.toml");
-    if !manifest.is_file() {
-        note(format!(
-            "NOTE: {} does not exist yet: no fuzz targets to run",
-            manifest.display()
-        ));
-        return Ok(());
-    }
-    let targets = fuzz_targets(&fs::read_to_string(&manifest)?);
-    if targets.is_empty() {
-        bail!("{} has no [[bin]] targets", manifest.display());
-    }
     if try_capture(Command::new("cargo").args(["fuzz", "--version"])).is_none() {
         run(Command::new("cargo").args(["install", "cargo-fuzz", "--locked"]))?;
     }
@@ -370,19 +371,28 @@ fn fuzz() -> Result<()> {
         .ok()
         .filter(|s| s.parse::<u32>().is_ok())
         .unwrap_or_else(|| "15".into());
-    for t in &targets {
-        step(&format!("fuzz {t} ({secs} s)"), || {
-            let mut c = Command::new("cargo");
-            if nightly {
-                c.arg("+nightly");
-            } else {
-                note("no nightly toolchain: using stable with RUSTC_BOOTSTRAP=1");
-                c.env("RUSTC_BOOTSTRAP", "1");
-            }
-            c.args(["fuzz", "run", t, "--", &format!("-max_total_time={secs}")])
-                .current_dir(&core);
-            run(&mut c)
-        })?;
+    for krate in FUZZ_CRATES {
+        let dir = paths::repo().join(krate);
+        let manifest = dir.join("fuzz/Cargo.toml");
+        proc::require_file(&manifest, "a fuzz crate (cargo-fuzz)")?;
+        let targets = fuzz_targets(&fs::read_to_string(&manifest)?);
+        if targets.is_empty() {
+            bail!("{} has no [[bin]] targets", manifest.display());
+        }
+        for t in &targets {
+            step(&format!("fuzz {krate} {t} ({secs} s)"), || {
+                let mut c = Command::new("cargo");
+                if nightly {
+                    c.arg("+nightly");
+                } else {
+                    note("no nightly toolchain: using stable with RUSTC_BOOTSTRAP=1");
+                    c.env("RUSTC_BOOTSTRAP", "1");
+                }
+                c.args(["fuzz", "run", t, "--", &format!("-max_total_time={secs}")])
+                    .current_dir(&dir);
+                run(&mut c)
+            })?;
+        }
     }
     Ok(())
 }
@@ -400,6 +410,9 @@ pub fn bench() -> Result<()> {
     })?;
     step("pure-Python speed (node benches/e2e/pyperf.mjs)", || {
         node_script("benches/e2e/pyperf.mjs")
+    })?;
+    step("Lua guest crossings (node benches/e2e/lua.mjs)", || {
+        node_script("benches/e2e/lua.mjs")
     })
 }
 

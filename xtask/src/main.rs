@@ -3,6 +3,7 @@
 mod commands;
 mod cpython;
 mod link;
+mod lua;
 mod package;
 mod patches;
 mod paths;
@@ -26,8 +27,9 @@ commands:
   bench           build, then criterion benches and the Node end-to-end bench
   soak            build, then the long soak: 10^6 operations per crossing kind, 10^5 proxy lifecycles
   cpython         only fetch the sources and build CPython for wasm32-wasi (+ stdlib zip)
+  lua             only build the Lua module (bridge-lua/package/dist/lua.wasm)
 
-environment: BRIDGE_CACHE_DIR, BRIDGE_CPYTHON_TARBALL, BRIDGE_ZLIB_TARBALL, BRIDGE_JOBS,
+environment: BRIDGE_CACHE_DIR, BRIDGE_CPYTHON_TARBALL, BRIDGE_ZLIB_TARBALL, BRIDGE_LUA_TARBALL, BRIDGE_JOBS,
              BRIDGE_STDLIB=pyc|py|both, BRIDGE_FUZZ_SECONDS (see docs/build.md)";
 
 fn main() {
@@ -38,6 +40,7 @@ fn main() {
         "setup" => commands::setup(),
         "build" => commands::build().map(|_| ()),
         "cpython" => commands::cpython(),
+        "lua" => lua::build().map(|_| ()),
         "demo" => commands::demo(),
         "serve" => commands::serve(&args[1..]),
         "test" => commands::test(),

@@ -33,7 +33,10 @@ pub const APT_PACKAGES: &[&str] = &[
 
 pub fn run_all() -> Result<()> {
     step("apt packages", apt_packages)?;
-    step("rustup target wasm32-unknown-unknown", rust_target)?;
+    step("rustup target wasm32-unknown-unknown", || rust_target(WASM_TARGET))?;
+    step("rustup target wasm32-wasip1 (bridge-capi for the Lua module)", || {
+        rust_target(crate::lua::CAPI_TARGET)
+    })?;
     step("rustup component clippy", clippy)?;
     step("wasm-bindgen-cli", wasm_bindgen_cli)?;
     step("node and npm packages", npm)?;
@@ -76,18 +79,18 @@ fn apt_packages() -> Result<()> {
     Ok(())
 }
 
-fn rust_target() -> Result<()> {
+fn rust_target(target: &str) -> Result<()> {
     let have = capture(
         Command::new("rustup")
             .args(["target", "list", "--installed"])
             .current_dir(paths::repo()),
     )?;
-    if have.lines().any(|l| l.trim() == WASM_TARGET) {
-        note(format!("{WASM_TARGET} already installed"));
+    if have.lines().any(|l| l.trim() == target) {
+        note(format!("{target} already installed"));
         return Ok(());
     }
     run(Command::new("rustup")
-        .args(["target", "add", WASM_TARGET])
+        .args(["target", "add", target])
         .current_dir(paths::repo()))
 }
 

@@ -35,6 +35,53 @@ pub struct Sources {
     pub zlib: Tarball,
 }
 
+pub const LUA_VERSION: &str = "5.4.7";
+pub const LUA_ORIG: &str = "lua5.4_5.4.7.orig.tar.gz";
+pub const LUA_SHA256: &str = "9fbf5e28ef86c69858f6d3d34eccc32e911c1a28b4120ff3e84aaa70cfbf1e30";
+const LUA_SRC_PKG: &str = "lua5.4";
+
+/// The Lua 5.4.7 source (Debian's `lua5.4` upstream tarball), or
+/// `BRIDGE_LUA_TARBALL`; the sha256 is checked either way.
+pub fn lua(cache: &Path) -> Result<Tarball> {
+    let dir = cache.join("sources");
+    fs::create_dir_all(&dir)?;
+    if let Some(p) = std::env::var_os("BRIDGE_LUA_TARBALL").filter(|p| !p.is_empty()) {
+        let path = PathBuf::from(p);
+        proc::require_file(&path, "BRIDGE_LUA_TARBALL")?;
+        let sha = proc::sha256_file(&path)?;
+        if sha != LUA_SHA256 {
+            bail!(
+                "BRIDGE_LUA_TARBALL={} has sha256 {sha}, expected {LUA_SHA256} (the Lua {LUA_VERSION} tarball)",
+                path.display()
+            );
+        }
+        return Ok(Tarball { path, sha256: sha });
+    }
+    let path = dir.join(LUA_ORIG);
+    for attempt in 0..2 {
+        if path.is_file() {
+            let sha = proc::sha256_file(&path)?;
+            if sha == LUA_SHA256 {
+                note(format!("{} (sha256 ok)", path.display()));
+                return Ok(Tarball { path, sha256: sha });
+            }
+            note(format!(
+                "{} has sha256 {sha}, expected {LUA_SHA256}; downloading again",
+                path.display()
+            ));
+            fs::remove_file(&path)?;
+        }
+        if attempt == 0 {
+            apt_source_download(LUA_SRC_PKG, &dir)?;
+        }
+    }
+    Err(err!(
+        "could not get {LUA_ORIG} with sha256 {LUA_SHA256}: looked in {} after `apt-get source --download-only {LUA_SRC_PKG}`; \
+         set BRIDGE_LUA_TARBALL to a copy of the Lua {LUA_VERSION} source tarball",
+        dir.display()
+    ))
+}
+
 pub fn fetch(cache: &Path) -> Result<Sources> {
     let dir = cache.join("sources");
     fs::create_dir_all(&dir)?;
