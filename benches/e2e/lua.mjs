@@ -45,7 +45,7 @@ const OPS = [
   {
     title: "guest calls a JS function f(i)",
     lua: (lua, n) => {
-      const f = lua.run(`local js = require("js") local f = js.global.luaBenchNoop return function(n) local s = 0 for i = 1, n do s = s + f(i) end return s end`);
+      const f = lua.run(`local js = require("js") local f = js.global.luaBenchNoop return function(n) local s = 0 for i = 0, n - 1 do s = s + f(i) end return s end`);
       return () => f(n);
     },
     py: (py, n) => {
@@ -89,7 +89,7 @@ const OPS = [
   {
     title: "JS passes a string of 64 chars to the guest",
     lua: (lua, n) => {
-      const g = lua.run("return function(s) return #s end");
+      const g = lua.run("return function(s) return utf8.len(s) end");
       const s = "x".repeat(63) + "é";
       return () => {
         let t = 0;
