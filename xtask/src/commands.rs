@@ -209,6 +209,13 @@ pub fn test() -> Result<()> {
     ));
     results.push(("fuzz (short runs)", step("fuzz (short runs)", fuzz)));
     results.push((
+        "C ABI C test, native (cc)",
+        step(
+            "C ABI C test, native (bridge-capi/tests/c/capi_test.c)",
+            crate::lua::capi_native_test,
+        ),
+    ));
+    results.push((
         "C ABI C test for wasm32-wasi (node:wasi)",
         step(
             "C ABI C test for wasm32-wasi (bridge-capi/tests/c/capi_test.c)",

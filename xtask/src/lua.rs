@@ -233,8 +233,32 @@ fn link(lua: &Path, capi: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The C ABI's C unit test, compiled for wasm32-wasi against the same
-/// staticlib the Lua module links, run in Node (`node:wasi`).
+/// The C ABI's C unit test, natively: the host `cc` against the host
+/// staticlib (`cargo build -p bridge-capi --release`).
+pub fn capi_native_test() -> Result<()> {
+    let repo = paths::repo();
+    run(Command::new("cargo")
+        .current_dir(&repo)
+        .args(["build", "-p", "bridge-capi", "--release"]))?;
+    let lib = repo.join("target/release/libbridge_capi.a");
+    proc::require_file(&lib, "bridge-capi host static library")?;
+    let test_c = repo.join("bridge-capi/tests/c/capi_test.c");
+    proc::require_file(&test_c, "the C ABI's C test")?;
+    let cc = proc::require("cc", "apt package build-essential (the host C compiler)")?;
+    let exe = repo.join("target/release/capi_test");
+    run(Command::new(cc)
+        .args(["-std=c11", "-O1", "-Wall", "-Wextra", "-Werror"])
+        .arg("-I")
+        .arg(repo.join("bridge-capi/include"))
+        .arg(&test_c)
+        .arg(&lib)
+        .args(["-lpthread", "-ldl", "-lm", "-o"])
+        .arg(&exe))?;
+    run(Command::new(&exe).current_dir(&repo))
+}
+
+/// The same C test compiled for wasm32-wasi against the staticlib the Lua
+/// module links, run in Node (`node:wasi`).
 pub fn capi_wasi_test() -> Result<()> {
     let capi = capi_staticlib()?;
     let repo = paths::repo();
