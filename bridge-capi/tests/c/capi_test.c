@@ -4,8 +4,8 @@
  * Prints one line per check ("ok N - what" or "FAIL N - what: detail") and ends with
  * "all N checks passed" (exit 0) or "F of N checks failed" (exit 1).
  *
- * Native: driven by `cargo test -p bridge-capi --test c_abi`.
- * wasm32-wasi: see notes/capi-wasm-test.md and tests/c/run-wasi.mjs.
+ * Both builds are run by `cargo xtask test` (xtask/src/lua.rs): natively with the
+ * host `cc`, and for wasm32-wasi with clang-19, in Node through tests/c/run-wasi.mjs.
  */
 #include <stdalign.h>
 #include <stddef.h>
