@@ -225,13 +225,18 @@ LJS_EXPORT(ljs_call) int32_t ljs_call(double key, const ljs_slot *argv, uint32_t
   return run_protected(call_body, &a, out);
 }
 
-static int index_body(lua_State *L, void *arg) {
-  value_args *a = arg;
-  if (a->key == 0) {
+/* The table a key names; key 0 = the global table. */
+static void push_target(lua_State *L, uint64_t key) {
+  if (key == 0) {
     lua_pushglobaltable(L);
   } else {
-    ljs_push_lua_ref(L, a->key);
+    ljs_push_lua_ref(L, key);
   }
+}
+
+static int index_body(lua_State *L, void *arg) {
+  value_args *a = arg;
+  push_target(L, a->key);
   ljs_push_value(L, &a->k->v, 0);
   lua_gettable(L, -2);
   return 1;
@@ -246,11 +251,7 @@ LJS_EXPORT(ljs_index) int32_t ljs_index(double key, const ljs_slot *k, ljs_slot 
 
 static int newindex_body(lua_State *L, void *arg) {
   value_args *a = arg;
-  if (a->key == 0) {
-    lua_pushglobaltable(L);
-  } else {
-    ljs_push_lua_ref(L, a->key);
-  }
+  push_target(L, a->key);
   ljs_push_value(L, &a->k->v, 0);
   ljs_push_value(L, &a->v->v, 0);
   lua_settable(L, -3);

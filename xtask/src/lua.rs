@@ -56,6 +56,17 @@ fn c_dir() -> PathBuf {
     paths::repo().join("bridge-lua/c")
 }
 
+/// The `.c` files of `dir` (sorted), except `skip`.
+fn c_sources(dir: &Path, skip: &[&str]) -> Result<Vec<String>> {
+    let mut names: Vec<String> = fs::read_dir(dir)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".c") && !skip.contains(&n.as_str()))
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
 fn clang() -> Command {
     let mut c = Command::new(WASI_CC);
     c.arg(format!("--target={WASI_TARGET}")).arg("--sysroot=/usr");
@@ -90,13 +101,7 @@ fn liblua(cache: &Path) -> Result<PathBuf> {
     let obj = tmp.join("obj");
     fs::create_dir_all(&obj)?;
     let mut objects = Vec::new();
-    let mut names: Vec<String> = fs::read_dir(&src)?
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".c") && n != "lua.c" && n != "luac.c")
-        .collect();
-    names.sort();
-    for name in &names {
+    for name in &c_sources(&src, &["lua.c", "luac.c"])? {
         let o = obj.join(name.replace(".c", ".o"));
         run(clang()
             .args(CFLAGS)
@@ -168,13 +173,7 @@ fn link(lua: &Path, capi: &Path, out: &Path) -> Result<()> {
         fs::create_dir_all(p)?;
     }
     let mut objects = Vec::new();
-    let mut names: Vec<String> = fs::read_dir(&dir)?
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".c"))
-        .collect();
-    names.sort();
-    for name in &names {
+    for name in &c_sources(&dir, &[])? {
         let o = obj.join(name.replace(".c", ".o"));
         run(clang()
             .args(CFLAGS)
