@@ -2,9 +2,9 @@
 # (docs/stdlib.md), not a bare "No module named '_ctypes'"; it is still a
 # ModuleNotFoundError (an ImportError), so `try: import x except ImportError`
 # fallbacks keep working, and modules with pure-Python fallbacks (uuid) import.
-# expect: "_ctypes: libffi; _ssl: OpenSSL; _sqlite3: SQLite; termios: terminals; mmap: memory-mapped; True; ok"
+# expect: "_ctypes: libffi; _ssl: OpenSSL; _posixsubprocess: processes; termios: terminals; mmap: memory-mapped; True; ok"
 _out = []
-for _mod, _word in [("ctypes", "libffi"), ("ssl", "OpenSSL"), ("sqlite3", "SQLite"), ("tty", "terminals"), ("mmap", "memory-mapped")]:
+for _mod, _word in [("ctypes", "libffi"), ("ssl", "OpenSSL"), ("_posixsubprocess", "processes"), ("tty", "terminals"), ("mmap", "memory-mapped")]:
     try:
         __import__(_mod)
         _out.append(f"{_mod} imported")

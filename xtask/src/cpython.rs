@@ -3,7 +3,8 @@
 //!
 //! - `build-python-<key>/`: a native CPython 3.13.5 (in-tree build) used as the
 //!   cross build's `--with-build-python` and to make the stdlib zip;
-//! - `zlib-wasi-<key>/`: `lib/libz.a` + headers for wasm32-wasi;
+//! - `zlib-wasi-`, `bzip2-wasi-`, `xz-wasi-`, `sqlite-wasi-<key>/`: the C
+//!   libraries the extension modules link (`clibs.rs`);
 //! - `cpython-wasi-<key>/`: `lib/` with libpython3.13.a and the archives it needs,
 //!   `python.wasm`, and `_sysconfigdata__wasi_wasm32-wasi.py`.
 
@@ -11,6 +12,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::clibs::{self, CLibs};
 use crate::paths::{self, CacheEntry, RECIPE_VERSION};
 use crate::proc::{self, capture, run, run_logged};
 use crate::sources::{Sources, Tarball, CPYTHON_VERSION};
@@ -19,7 +21,7 @@ use crate::{bail, err};
 
 pub const WASI_CC: &str = "clang-19";
 pub const WASI_TARGET: &str = "wasm32-wasi";
-const LLVM_AR: &str = "llvm-ar-19";
+pub const LLVM_AR: &str = "llvm-ar-19";
 const LLVM_RANLIB: &str = "llvm-ranlib-19";
 const HOST_TRIPLE: &str = "wasm32-wasip1";
 pub const WASI_SYSROOT_LIB: &str = "/usr/lib/wasm32-wasi";
@@ -51,7 +53,16 @@ ac_cv_sizeof_pthread_key_t=4\n\
 ac_cv_pthread_key_t_is_arithmetic_type=yes\n";
 
 /// The archives (besides wasi-libc's) a program embedding this CPython links, in `lib/`.
-pub const LINK_ARCHIVES: &[&str] = &["python3.13", "mpdec", "Hacl_Hash_SHA2", "expat", "z"];
+pub const LINK_ARCHIVES: &[&str] = &[
+    "python3.13",
+    "mpdec",
+    "Hacl_Hash_SHA2",
+    "expat",
+    "z",
+    "bz2",
+    "lzma",
+    "sqlite3",
+];
 
 /// The native build python only runs build scripts and compiles the stdlib zip:
 /// skip the test modules and the extension modules it never uses (saves about a
@@ -74,11 +85,34 @@ const NATIVE_SKIPPED_MODULES: &[&str] = &[
     "readline",
 ];
 
+/// The `<NAME>_CFLAGS`/`<NAME>_LIBS` pairs CPython's configure reads instead
+/// of asking pkg-config (which never answers for the wasm build).
+fn library_env(libs: &CLibs) -> Vec<(String, String)> {
+    let pairs = [
+        ("ZLIB", &libs.zlib, "z"),
+        ("BZIP2", &libs.bzip2, "bz2"),
+        ("LIBLZMA", &libs.xz, "lzma"),
+        ("LIBSQLITE3", &libs.sqlite, "sqlite3"),
+    ];
+    let mut env = Vec::new();
+    for (name, prefix, lib) in pairs {
+        env.push((
+            format!("{name}_CFLAGS"),
+            format!("-I{}", prefix.join("include").display()),
+        ));
+        env.push((
+            format!("{name}_LIBS"),
+            format!("-L{} -l{lib}", prefix.join("lib").display()),
+        ));
+    }
+    env
+}
+
 /// Everything the rest of the pipeline needs from the CPython build.
 pub struct Cpython {
     /// Native CPython 3.13.5 executable (same version as the wasm one).
     pub build_python: PathBuf,
-    /// Folder with libpython3.13.a, libmpdec.a, libHacl_Hash_SHA2.a, libexpat.a, libz.a.
+    /// Folder with the archives in `LINK_ARCHIVES` (libpython3.13.a and what it needs).
     pub lib_dir: PathBuf,
     /// The wasm build's output folder (python.wasm, sysconfigdata).
     pub wasm_dir: PathBuf,
@@ -86,7 +120,7 @@ pub struct Cpython {
     pub key: String,
 }
 
-fn jobs() -> String {
+pub fn jobs() -> String {
     let j = std::env::var("BRIDGE_JOBS")
         .ok()
         .filter(|j| j.parse::<u32>().is_ok())
@@ -113,7 +147,7 @@ fn wasi_toolchain_id() -> Result<String> {
     Ok(format!("{cc}|wasi-libc {libc}"))
 }
 
-fn extract(tarball: &Path, into: &Path, members: &[&str]) -> Result<()> {
+pub fn extract(tarball: &Path, into: &Path, members: &[&str]) -> Result<()> {
     run(Command::new("tar")
         .arg("-xf")
         .arg(tarball)
@@ -123,7 +157,7 @@ fn extract(tarball: &Path, into: &Path, members: &[&str]) -> Result<()> {
 }
 
 /// The single top-level folder a tarball was extracted into.
-fn only_subdir(dir: &Path) -> Result<PathBuf> {
+pub fn only_subdir(dir: &Path) -> Result<PathBuf> {
     let dirs: Vec<PathBuf> = fs::read_dir(dir)?
         .filter_map(|e| e.ok())
         .map(|e| e.path())
@@ -142,11 +176,9 @@ fn only_subdir(dir: &Path) -> Result<PathBuf> {
 pub fn build(cache: &Path, src: &Sources) -> Result<Cpython> {
     let toolchain = wasi_toolchain_id()?;
     let build_python = step("native build python", || native(cache, &src.cpython))?;
-    let zlib = step("zlib for wasm32-wasi", || {
-        zlib(cache, &src.zlib, &toolchain)
-    })?;
+    let libs = clibs::build(cache, src, &toolchain)?;
     step("CPython for wasm32-wasi", || {
-        wasm(cache, &src.cpython, &build_python, &zlib, &toolchain)
+        wasm(cache, &src.cpython, &build_python, &libs, &toolchain)
     })
 }
 
@@ -204,7 +236,7 @@ fn native(cache: &Path, tarball: &Tarball) -> Result<PathBuf> {
     Ok(python(&entry.dir))
 }
 
-fn wasi_env(cmd: &mut Command) -> &mut Command {
+pub fn wasi_env(cmd: &mut Command) -> &mut Command {
     let cc = format!("{WASI_CC} --target={WASI_TARGET}");
     cmd.env("CC", &cc)
         .env("CPP", format!("{cc} -E"))
@@ -216,57 +248,16 @@ fn wasi_env(cmd: &mut Command) -> &mut Command {
         .env("PKG_CONFIG_SYSROOT_DIR", "/nonexistent-pybridge-pkgconfig")
 }
 
-/// zlib as a static wasm32-wasi archive: `lib/libz.a`, `include/zlib.h`, `include/zconf.h`.
-fn zlib(cache: &Path, tarball: &Tarball, toolchain: &str) -> Result<PathBuf> {
-    let cflags = "-O2";
-    let key = paths::key(&[RECIPE_VERSION, "zlib", &tarball.sha256, toolchain, cflags]);
-    let entry = CacheEntry::new(cache, "zlib-wasi", &key);
-    if entry.is_done() {
-        note(format!("cached: {}", entry.dir.display()));
-        return Ok(entry.dir.clone());
-    }
-    let tmp = entry.start()?;
-    let log = tmp.join("build.log");
-    let work = tmp.join("src");
-    fs::create_dir_all(&work)?;
-    extract(&tarball.path, &work, &[])?;
-    let srcdir = only_subdir(&work)?;
-    run_logged(
-        wasi_env(&mut Command::new("./configure"))
-            .env("CFLAGS", cflags)
-            .arg("--static")
-            .current_dir(&srcdir),
-        &log,
-    )?;
-    run_logged(
-        Command::new("make")
-            .args([&jobs(), "libz.a"])
-            .current_dir(&srcdir),
-        &log,
-    )?;
-    paths::copy(&srcdir.join("libz.a"), &tmp.join("lib/libz.a"))?;
-    for h in ["zlib.h", "zconf.h"] {
-        paths::copy(&srcdir.join(h), &tmp.join("include").join(h))?;
-    }
-    fs::remove_dir_all(&work)?;
-    entry.finish()?;
-    Ok(entry.dir.clone())
-}
-
 /// CPython for wasm32-wasi, configured like CPython's `Tools/wasm/wasi.py` does
 /// (out-of-tree under `cross-build/`, relative `configure` path).
 fn wasm(
     cache: &Path,
     tarball: &Tarball,
     build_python: &Path,
-    zlib: &Path,
+    libs: &CLibs,
     toolchain: &str,
 ) -> Result<Cpython> {
-    let zlib_key = zlib
-        .file_name()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
+    let libs_key = libs.key();
     let bp_key = build_python.to_string_lossy().into_owned();
     let key = paths::key(&[
         RECIPE_VERSION,
@@ -275,7 +266,7 @@ fn wasm(
         toolchain,
         CONFIG_SITE_EXTRA,
         HOST_TRIPLE,
-        &zlib_key,
+        &libs_key,
         &bp_key,
         &WASM_CONFIGURE_ARGS.join(" "),
         &WASM_PATCHES
@@ -320,11 +311,7 @@ fn wasm(
         let mut c = Command::new("../../configure");
         wasi_env(&mut c)
             .env("CONFIG_SITE", &site)
-            .env(
-                "ZLIB_CFLAGS",
-                format!("-I{}", zlib.join("include").display()),
-            )
-            .env("ZLIB_LIBS", format!("-L{} -lz", zlib.join("lib").display()))
+            .envs(library_env(libs))
             .arg(format!("--host={HOST_TRIPLE}"))
             .arg(format!("--build={build_triple}"))
             .arg(format!("--with-build-python={}", build_python.display()))
@@ -354,9 +341,8 @@ fn wasm(
             builddir.join("Modules/_hacl/libHacl_Hash_SHA2.a"),
         ),
         ("libexpat.a", builddir.join("Modules/expat/libexpat.a")),
-        ("libz.a", zlib.join("lib/libz.a")),
     ];
-    for (name, path) in &found {
+    for (name, path) in found.iter().chain(&libs.archives()) {
         proc::require_file(path, name)?;
         paths::copy(path, &lib.join(name))?;
     }

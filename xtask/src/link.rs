@@ -17,18 +17,27 @@ use crate::wasm_imports;
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CRATE: &str = "bridge-js";
 
-/// Libraries beyond `python3.13` (which pyo3-ffi's build script links).
-const LINK_LIBS: &[&str] = &[
-    "static=mpdec",
-    "static=Hacl_Hash_SHA2",
-    "static=expat",
-    "static=z",
-    "static=wasi-emulated-signal",
-    "static=wasi-emulated-getpid",
-    "static=wasi-emulated-process-clocks",
-    "static=m",
-    "static=c",
+/// wasi-libc's libraries, linked after CPython's archives.
+const WASI_LIBS: &[&str] = &[
+    "wasi-emulated-signal",
+    "wasi-emulated-getpid",
+    "wasi-emulated-process-clocks",
+    "m",
+    "c",
 ];
+
+/// `static=<lib>` for every archive beyond `python3.13` (which pyo3-ffi's
+/// build script links): CPython's own and its C libraries (`LINK_ARCHIVES`),
+/// then wasi-libc's.
+fn link_libs() -> String {
+    crate::cpython::LINK_ARCHIVES
+        .iter()
+        .filter(|l| **l != "python3.13")
+        .chain(WASI_LIBS)
+        .map(|l| format!("static={l}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 fn link_args() -> String {
     [
@@ -90,7 +99,7 @@ pub fn build(py: &Cpython) -> Result<PathBuf> {
         .args(&source_args)
         .env("PYO3_CONFIG_FILE", &config_file)
         .env("BRIDGE_LINK_SEARCH", &search)
-        .env("BRIDGE_LINK_LIBS", LINK_LIBS.join(" "))
+        .env("BRIDGE_LINK_LIBS", link_libs())
         .env("BRIDGE_LINK_ARGS", link_args());
     let lock = fs::read(paths::repo().join("Cargo.lock"))?;
     step("cargo build (wasm32-unknown-unknown)", || run(&mut cmd))?;

@@ -69,7 +69,8 @@ fn c_sources(dir: &Path, skip: &[&str]) -> Result<Vec<String>> {
 
 fn clang() -> Command {
     let mut c = Command::new(WASI_CC);
-    c.arg(format!("--target={WASI_TARGET}")).arg("--sysroot=/usr");
+    c.arg(format!("--target={WASI_TARGET}"))
+        .arg("--sysroot=/usr");
     c
 }
 
@@ -159,9 +160,10 @@ pub fn build() -> Result<PathBuf> {
         capi_staticlib,
     )?;
     let out = paths::repo().join("bridge-lua/package/dist/lua.wasm");
-    step("link lua.wasm (Lua + js binding + bridge-capi + wasi-libc)", || {
-        link(&lua, &capi, &out)
-    })?;
+    step(
+        "link lua.wasm (Lua + js binding + bridge-capi + wasi-libc)",
+        || link(&lua, &capi, &out),
+    )?;
     Ok(out)
 }
 
@@ -236,9 +238,12 @@ fn link(lua: &Path, capi: &Path, out: &Path) -> Result<()> {
 /// staticlib (`cargo build -p bridge-capi --release`).
 pub fn capi_native_test() -> Result<()> {
     let repo = paths::repo();
-    run(Command::new("cargo")
-        .current_dir(&repo)
-        .args(["build", "-p", "bridge-capi", "--release"]))?;
+    run(Command::new("cargo").current_dir(&repo).args([
+        "build",
+        "-p",
+        "bridge-capi",
+        "--release",
+    ]))?;
     let lib = repo.join("target/release/libbridge_capi.a");
     proc::require_file(&lib, "bridge-capi host static library")?;
     let test_c = repo.join("bridge-capi/tests/c/capi_test.c");

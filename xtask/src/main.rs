@@ -1,5 +1,6 @@
 //! `cargo xtask <command>`: the project's build driver. See docs/build.md.
 
+mod clibs;
 mod commands;
 mod cpython;
 mod link;
@@ -29,7 +30,7 @@ commands:
   cpython         only fetch the sources and build CPython for wasm32-wasi (+ stdlib zip)
   lua             only build the Lua module (bridge-lua/package/dist/lua.wasm)
 
-environment: BRIDGE_CACHE_DIR, BRIDGE_CPYTHON_TARBALL, BRIDGE_ZLIB_TARBALL, BRIDGE_LUA_TARBALL, BRIDGE_JOBS,
+environment: BRIDGE_CACHE_DIR, BRIDGE_CPYTHON_TARBALL, BRIDGE_{ZLIB,BZIP2,XZ,SQLITE}_TARBALL, BRIDGE_LUA_TARBALL, BRIDGE_JOBS,
              BRIDGE_STDLIB=pyc|py|both, BRIDGE_FUZZ_SECONDS (see docs/build.md)";
 
 fn main() {

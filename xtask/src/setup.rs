@@ -13,7 +13,8 @@ use crate::{bail, sources};
 
 /// Debian packages: the wasm32-wasi C toolchain (clang-19, lld-19, compiler-rt,
 /// wasi-libc), wabt (wasm-objdump, wasm-strip), Chromium for browser tests, and what
-/// the native CPython build and the source download need.
+/// the native CPython build and the source download need (tcl: `tclsh` generates
+/// SQLite's amalgamation).
 pub const APT_PACKAGES: &[&str] = &[
     "clang-19",
     "lld-19",
@@ -29,14 +30,18 @@ pub const APT_PACKAGES: &[&str] = &[
     "make",
     "patch",
     "zlib1g-dev",
+    "tcl",
 ];
 
 pub fn run_all() -> Result<()> {
     step("apt packages", apt_packages)?;
-    step("rustup target wasm32-unknown-unknown", || rust_target(WASM_TARGET))?;
-    step("rustup target wasm32-wasip1 (bridge-capi for the Lua module)", || {
-        rust_target(crate::lua::CAPI_TARGET)
+    step("rustup target wasm32-unknown-unknown", || {
+        rust_target(WASM_TARGET)
     })?;
+    step(
+        "rustup target wasm32-wasip1 (bridge-capi for the Lua module)",
+        || rust_target(crate::lua::CAPI_TARGET),
+    )?;
     step("rustup component clippy", clippy)?;
     step("wasm-bindgen-cli", wasm_bindgen_cli)?;
     step("node and npm packages", npm)?;

@@ -1,9 +1,11 @@
-//! C sources from Debian's source archive: CPython 3.13.5 and zlib.
+//! C sources from Debian's source archive: CPython 3.13.5 and the C libraries
+//! its extension modules need (zlib, bzip2, xz-utils' liblzma, SQLite).
 //!
 //! A `deb-src` entry for trixie is derived from the machine's own apt sources
 //! (never written into the repository), then `apt-get source --download-only`
 //! fetches the upstream tarballs into the cache. Users may supply their own
-//! tarballs through `BRIDGE_CPYTHON_TARBALL` / `BRIDGE_ZLIB_TARBALL`.
+//! tarballs through `BRIDGE_CPYTHON_TARBALL`, `BRIDGE_ZLIB_TARBALL`,
+//! `BRIDGE_BZIP2_TARBALL`, `BRIDGE_XZ_TARBALL` and `BRIDGE_SQLITE_TARBALL`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -17,7 +19,6 @@ pub const CPYTHON_VERSION: &str = "3.13.5";
 pub const CPYTHON_ORIG: &str = "python3.13_3.13.5.orig.tar.xz";
 pub const CPYTHON_SHA256: &str = "93e583f243454e6e9e4588ca2c2662206ad961659863277afcdb96801647d640";
 const CPYTHON_SRC_PKG: &str = "python3.13";
-const ZLIB_SRC_PKG: &str = "zlib";
 const SUITE: &str = "trixie";
 
 const DEB_SRC_FILE: &str = "/etc/apt/sources.list.d/pybridge-src-trixie.sources";
@@ -33,6 +34,9 @@ pub struct Tarball {
 pub struct Sources {
     pub cpython: Tarball,
     pub zlib: Tarball,
+    pub bzip2: Tarball,
+    pub xz: Tarball,
+    pub sqlite: Tarball,
 }
 
 pub const LUA_VERSION: &str = "5.4.7";
@@ -86,8 +90,14 @@ pub fn fetch(cache: &Path) -> Result<Sources> {
     let dir = cache.join("sources");
     fs::create_dir_all(&dir)?;
     let cpython = step("CPython 3.13.5 source", || cpython(&dir))?;
-    let zlib = step("zlib source", || zlib(&dir))?;
-    Ok(Sources { cpython, zlib })
+    let lib = |l: &DebianLib| step(&format!("{} source", l.pkg), || debian_lib(cache, l));
+    Ok(Sources {
+        cpython,
+        zlib: lib(&ZLIB)?,
+        bzip2: lib(&BZIP2)?,
+        xz: lib(&XZ)?,
+        sqlite: lib(&SQLITE)?,
+    })
 }
 
 fn cpython(dir: &Path) -> Result<Tarball> {
@@ -132,11 +142,46 @@ fn cpython(dir: &Path) -> Result<Tarball> {
     ))
 }
 
-fn find_zlib(dir: &Path) -> Result<Option<PathBuf>> {
+/// A C library taken from Debian's source archive as its newest upstream
+/// `<prefix>_<version>.orig.tar.*`, or from the file an environment variable
+/// names. Not pinned: the tarball's sha256 goes into the cache keys.
+pub struct DebianLib {
+    /// Source package name for `apt-get source`.
+    pub pkg: &'static str,
+    /// What the upstream tarball's name starts with (`<prefix>_`).
+    pub prefix: &'static str,
+    /// Environment variable that supplies a tarball instead.
+    pub env: &'static str,
+}
+
+pub const ZLIB: DebianLib = DebianLib {
+    pkg: "zlib",
+    prefix: "zlib",
+    env: "BRIDGE_ZLIB_TARBALL",
+};
+pub const BZIP2: DebianLib = DebianLib {
+    pkg: "bzip2",
+    prefix: "bzip2",
+    env: "BRIDGE_BZIP2_TARBALL",
+};
+pub const XZ: DebianLib = DebianLib {
+    pkg: "xz-utils",
+    prefix: "xz-utils",
+    env: "BRIDGE_XZ_TARBALL",
+};
+pub const SQLITE: DebianLib = DebianLib {
+    pkg: "sqlite3",
+    prefix: "sqlite3",
+    env: "BRIDGE_SQLITE_TARBALL",
+};
+
+/// The newest `<prefix>_*.orig.tar.*` in `dir` (not its `.asc` signature, nor
+/// a secondary `orig-<part>` tarball such as sqlite3's documentation).
+fn find_orig(dir: &Path, prefix: &str) -> Result<Option<PathBuf>> {
     let mut found = Vec::new();
     for e in fs::read_dir(dir)? {
         let name = e?.file_name().to_string_lossy().into_owned();
-        if name.starts_with("zlib_") && name.contains(".orig.tar.") {
+        if is_orig(&name, prefix) {
             found.push(dir.join(name));
         }
     }
@@ -144,25 +189,39 @@ fn find_zlib(dir: &Path) -> Result<Option<PathBuf>> {
     Ok(found.pop())
 }
 
-fn zlib(dir: &Path) -> Result<Tarball> {
-    if let Some(p) = std::env::var_os("BRIDGE_ZLIB_TARBALL").filter(|p| !p.is_empty()) {
+fn is_orig(name: &str, prefix: &str) -> bool {
+    name.strip_prefix(prefix)
+        .is_some_and(|r| r.starts_with('_'))
+        && name.contains(".orig.tar.")
+        && !name.ends_with(".asc")
+        && !name.ends_with(".sig")
+}
+
+pub fn debian_lib(cache: &Path, lib: &DebianLib) -> Result<Tarball> {
+    let dir = cache.join("sources");
+    fs::create_dir_all(&dir)?;
+    if let Some(p) = std::env::var_os(lib.env).filter(|p| !p.is_empty()) {
         let path = PathBuf::from(p);
-        proc::require_file(&path, "BRIDGE_ZLIB_TARBALL")?;
+        proc::require_file(&path, lib.env)?;
         let sha = proc::sha256_file(&path)?;
         note(format!(
-            "using BRIDGE_ZLIB_TARBALL={} (sha256 {sha})",
+            "using {}={} (sha256 {sha})",
+            lib.env,
             path.display()
         ));
         return Ok(Tarball { path, sha256: sha });
     }
-    let path = match find_zlib(dir)? {
+    let path = match find_orig(&dir, lib.prefix)? {
         Some(p) => p,
         None => {
-            apt_source_download(ZLIB_SRC_PKG, dir)?;
-            find_zlib(dir)?.ok_or_else(|| {
+            apt_source_download(lib.pkg, &dir)?;
+            find_orig(&dir, lib.prefix)?.ok_or_else(|| {
                 err!(
-                    "no zlib_*.orig.tar.* in {} after `apt-get source --download-only {ZLIB_SRC_PKG}`; set BRIDGE_ZLIB_TARBALL",
-                    dir.display()
+                    "no {}_*.orig.tar.* in {} after `apt-get source --download-only {}`; set {}",
+                    lib.prefix,
+                    dir.display(),
+                    lib.pkg,
+                    lib.env
                 )
             })?
         }
@@ -178,8 +237,16 @@ fn apt_source_download(pkg: &str, dir: &Path) -> Result<()> {
     let created = ensure_deb_src()?;
     let download = |dir: &Path| {
         let mut c = Command::new("apt-get");
-        c.args(["source", "--download-only", "-q", &format!("{pkg}/{SUITE}")])
-            .current_dir(dir);
+        // `--only-source`: `bzip2` is also a binary package name, and apt would
+        // otherwise look for the source of the installed (older suite's) binary.
+        c.args([
+            "source",
+            "--download-only",
+            "--only-source",
+            "-q",
+            &format!("{pkg}/{SUITE}"),
+        ])
+        .current_dir(dir);
         proc::run_status(&mut c)
     };
     // Download into a scratch folder so an interrupted download never looks complete.
@@ -231,7 +298,7 @@ fn ensure_deb_src() -> Result<bool> {
         return Ok(false);
     }
     if !proc::is_root() {
-        bail!("need root to write the deb-src entry {DEB_SRC_FILE} (or set BRIDGE_CPYTHON_TARBALL and BRIDGE_ZLIB_TARBALL)");
+        bail!("need root to write the deb-src entry {DEB_SRC_FILE} (or set BRIDGE_CPYTHON_TARBALL and the BRIDGE_<LIB>_TARBALL variables, see docs/build.md)");
     }
     fs::write(DEB_SRC_FILE, &entry).context(|| format!("writing {DEB_SRC_FILE}"))?;
     note(format!(
@@ -265,7 +332,7 @@ fn deb_src_from_deb822(text: &str) -> Option<String> {
     if !stanza.iter().any(|l| l.starts_with("URIs:")) {
         return None;
     }
-    let mut out = String::from("# Written by `cargo xtask` to fetch CPython and zlib sources (derived from debian.sources).\n");
+    let mut out = String::from("# Written by `cargo xtask` to fetch CPython and C library sources (derived from debian.sources).\n");
     for l in stanza {
         let key = l.split(':').next().unwrap_or("");
         match key {
@@ -308,6 +375,16 @@ mod tests {
         assert!(e.contains("Signed-By: /k.gpg\n"));
         assert!(!e.contains("other.example"));
         assert!(!e.contains("bookworm"));
+    }
+
+    #[test]
+    fn orig_tarballs_are_told_from_signatures_and_doc_tarballs() {
+        assert!(is_orig("sqlite3_3.46.1.orig.tar.xz", "sqlite3"));
+        assert!(!is_orig("sqlite3_3.46.1.orig-www.tar.xz", "sqlite3"));
+        assert!(is_orig("xz-utils_5.8.1.orig.tar.xz", "xz-utils"));
+        assert!(!is_orig("xz-utils_5.8.1.orig.tar.xz.asc", "xz-utils"));
+        assert!(!is_orig("zlib1g_1.3.orig.tar.gz", "zlib"));
+        assert!(!is_orig("bzip2_1.0.8-6.debian.tar.bz2", "bzip2"));
     }
 
     #[test]

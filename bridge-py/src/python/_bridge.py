@@ -9,9 +9,6 @@ _RUNNER_FILE = "<bridge>"
 # one is a ModuleNotFoundError that says so, instead of a bare "No module
 # named '_ctypes'". (An ImportError still, so `try: import x` fallbacks work.)
 _UNAVAILABLE = {
-    "_sqlite3": "sqlite3 is not in this build yet: SQLite is not compiled for wasm32-wasi here",
-    "_bz2": "bz2 is not in this build yet: libbz2 is not compiled for wasm32-wasi here",
-    "_lzma": "lzma is not in this build yet: liblzma is not compiled for wasm32-wasi here",
     "_ctypes": "ctypes needs libffi and loading shared libraries, which wasm32-wasi does not have",
     "_ssl": "ssl needs OpenSSL, which this build does not include; for HTTPS use pyodide.http.pyfetch (the host's fetch)",
     "mmap": "wasm32-wasi has no memory-mapped files",
