@@ -33,11 +33,19 @@ pub const SYSCONFIGDATA: &str = "_sysconfigdata__wasi_wasm32-wasi.py";
 /// configure cannot see them, so give it the answers.
 /// Patches applied to the CPython source for the wasm build (`patch -p1`),
 /// part of its cache key. `wasi-interrupt`: an embedder hook polled where
-/// Emscripten polls its signal buffer, for `setInterruptBuffer`.
-const WASM_PATCHES: &[(&str, &str)] = &[(
-    "cpython-3.13.5-wasi-interrupt.patch",
-    include_str!("../../patches/cpython/cpython-3.13.5-wasi-interrupt.patch"),
-)];
+/// Emscripten polls its signal buffer, for `setInterruptBuffer`. `int-freelist`:
+/// CPython 3.14's free list of one-digit ints, backported (ints are allocated
+/// and freed on every step of a `for i in range(...)` past 256).
+const WASM_PATCHES: &[(&str, &str)] = &[
+    (
+        "cpython-3.13.5-wasi-interrupt.patch",
+        include_str!("../../patches/cpython/cpython-3.13.5-wasi-interrupt.patch"),
+    ),
+    (
+        "cpython-3.13.5-int-freelist.patch",
+        include_str!("../../patches/cpython/cpython-3.13.5-int-freelist.patch"),
+    ),
+];
 
 /// configure options for the wasm build beyond the host/build triples (part
 /// of its cache key). configure turns pymalloc off for WASI by default; with
