@@ -36,6 +36,10 @@ pub const SYSCONFIGDATA: &str = "_sysconfigdata__wasi_wasm32-wasi.py";
 /// Emscripten polls its signal buffer, for `setInterruptBuffer`. `int-freelist`:
 /// CPython 3.14's free list of one-digit ints, backported (ints are allocated
 /// and freed on every step of a `for i in range(...)` past 256).
+/// `init-specialization`: 3.14's `CALL_ALLOC_AND_ENTER_INIT` for every class
+/// layout (3.13 only specializes classes with inline values, so creating an
+/// instance of a `__slots__` class with an `__init__` takes the generic path
+/// and a nested C-level interpreter call).
 const WASM_PATCHES: &[(&str, &str)] = &[
     (
         "cpython-3.13.5-wasi-interrupt.patch",
@@ -44,6 +48,10 @@ const WASM_PATCHES: &[(&str, &str)] = &[
     (
         "cpython-3.13.5-int-freelist.patch",
         include_str!("../../patches/cpython/cpython-3.13.5-int-freelist.patch"),
+    ),
+    (
+        "cpython-3.13.5-init-specialization.patch",
+        include_str!("../../patches/cpython/cpython-3.13.5-init-specialization.patch"),
     ),
 ];
 
