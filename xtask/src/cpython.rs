@@ -39,7 +39,9 @@ pub const SYSCONFIGDATA: &str = "_sysconfigdata__wasi_wasm32-wasi.py";
 /// `init-specialization`: 3.14's `CALL_ALLOC_AND_ENTER_INIT` for every class
 /// layout (3.13 only specializes classes with inline values, so creating an
 /// instance of a `__slots__` class with an `__init__` takes the generic path
-/// and a nested C-level interpreter call).
+/// and a nested C-level interpreter call). `wasi-stack-limits`: a C recursion
+/// limit sized for the JS engine's stack, where wasm frames live (deep C-level
+/// recursion raised no RecursionError before V8's fatal RangeError).
 const WASM_PATCHES: &[(&str, &str)] = &[
     (
         "cpython-3.13.5-wasi-interrupt.patch",
@@ -52,6 +54,10 @@ const WASM_PATCHES: &[(&str, &str)] = &[
     (
         "cpython-3.13.5-init-specialization.patch",
         include_str!("../../patches/cpython/cpython-3.13.5-init-specialization.patch"),
+    ),
+    (
+        "cpython-3.13.5-wasi-stack-limits.patch",
+        include_str!("../../patches/cpython/cpython-3.13.5-wasi-stack-limits.patch"),
     ),
 ];
 
