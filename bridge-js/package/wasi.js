@@ -128,6 +128,28 @@ class Root extends PreopenDirectory {
     if (parent !== null && onHost(inode) !== parent instanceof HostDir) return defs.ERRNO_XDEV;
     return super.path_link(pathStr, inode, allowDir);
   }
+  /**
+   * `mkdir` of an existing path is EEXIST (the shim opens the existing
+   * directory and reports success, which broke SQLite's dot-file locks and
+   * `os.makedirs(exist_ok=False)`).
+   */
+  path_create_directory(pathStr) {
+    const { inode_obj } = this.path_lookup(pathStr, 0);
+    if (inode_obj !== null) return defs.ERRNO_EXIST;
+    return super.path_create_directory(pathStr);
+  }
+  /**
+   * `open(dir, O_CREAT)` or `O_TRUNC` is EISDIR, as on Linux; the shim
+   * opened the directory. (wasi-libc passes no rights, so a plain O_WRONLY
+   * open cannot be told apart here; writes to the descriptor fail with EBADF.)
+   */
+  path_open(dirflags, pathStr, oflags, rightsBase, rightsInheriting, fdFlags) {
+    if ((oflags & (defs.OFLAGS_CREAT | defs.OFLAGS_TRUNC)) !== 0 && (oflags & defs.OFLAGS_DIRECTORY) === 0) {
+      const { inode_obj } = this.path_lookup(pathStr, dirflags);
+      if (inode_obj !== null && inode_obj.stat().filetype === defs.FILETYPE_DIRECTORY) return { ret: defs.ERRNO_ISDIR, fd_obj: null };
+    }
+    return super.path_open(dirflags, pathStr, oflags, rightsBase, rightsInheriting, fdFlags);
+  }
   /** `os.utime`: host entries get the times; the in-memory tree keeps none, so accepts and ignores them. */
   path_filestat_set_times(flags, pathStr, atim, mtim, fstFlags) {
     const { ret, inode_obj } = this.path_lookup(pathStr, flags);
