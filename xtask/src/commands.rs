@@ -13,6 +13,34 @@ pub fn setup() -> Result<()> {
     step("setup", setup::run_all)
 }
 
+/// CPython's `test` package, extracted from the source tarball into the cache.
+fn cpython_test_package() -> Result<PathBuf> {
+    let cache = paths::cache()?;
+    let src = sources::fetch(&cache)?;
+    crate::cpython_tests::test_package(&cache, &src.cpython)
+}
+
+/// `cargo xtask cpython-tests [ARGS]`: CPython's test suite in the runtime,
+/// every file (2 at a time) unless ARGS name files or a subset.
+pub fn cpython_tests(args: &[String]) -> Result<()> {
+    build()?;
+    let lib = step("CPython's test package", cpython_test_package)?;
+    let mut args = args.to_vec();
+    let names_given = args
+        .iter()
+        .any(|a| a.starts_with("test_") || a == "--subset");
+    if !names_given {
+        args.push("--all".into());
+    }
+    if !args.iter().any(|a| a == "--jobs") {
+        args.extend(["--jobs".into(), "2".into()]);
+    }
+    step(
+        &format!("CPython test suite (node {})", crate::cpython_tests::RUNNER),
+        || crate::cpython_tests::run_suite(&lib, &args),
+    )
+}
+
 /// Sources and the cached CPython build; returns it with the stdlib zip.
 fn cpython_and_stdlib() -> Result<(cpython::Cpython, PathBuf)> {
     let cache = paths::cache()?;
@@ -249,6 +277,23 @@ pub fn test() -> Result<()> {
                     .arg(&path)
                     .args(["--repeat", "2"])
                     .current_dir(paths::repo()))
+            },
+        ),
+    ));
+    results.push((
+        "CPython test suite, CI subset",
+        step(
+            &format!(
+                "CPython's own tests, the subset in {} (node {})",
+                crate::cpython_tests::SUBSET,
+                crate::cpython_tests::RUNNER
+            ),
+            || {
+                let lib = cpython_test_package()?;
+                crate::cpython_tests::run_suite(
+                    &lib,
+                    &["--subset".into(), crate::cpython_tests::SUBSET.into()],
+                )
             },
         ),
     ));

@@ -3,6 +3,7 @@
 mod clibs;
 mod commands;
 mod cpython;
+mod cpython_tests;
 mod link;
 mod lua;
 mod package;
@@ -28,10 +29,13 @@ commands:
   bench           build, then criterion benches and the Node end-to-end bench
   soak            build, then the long soak: 10^6 operations per crossing kind, 10^5 proxy lifecycles
   cpython         only fetch the sources and build CPython for wasm32-wasi (+ stdlib zip)
+  cpython-tests [ARGS]  build, then CPython's own test suite in the runtime (Node): every file,
+                  2 at a time; ARGS go to bridge-js/tests/cpython/run.mjs (test names, --subset FILE,
+                  --jobs N, --timeout S, --json FILE, -v); `test` runs the subset in subset.txt
   lua             only build the Lua module (bridge-lua/package/dist/lua.wasm)
 
 environment: BRIDGE_CACHE_DIR, BRIDGE_CPYTHON_TARBALL, BRIDGE_{ZLIB,BZIP2,XZ,SQLITE}_TARBALL, BRIDGE_LUA_TARBALL, BRIDGE_JOBS,
-             BRIDGE_STDLIB=pyc|py|both, BRIDGE_FUZZ_SECONDS (see docs/build.md)";
+             BRIDGE_STDLIB=hybrid|pyc|py|both, BRIDGE_FUZZ_SECONDS (see docs/build.md)";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -47,6 +51,7 @@ fn main() {
         "test" => commands::test(),
         "bench" => commands::bench(),
         "soak" => commands::soak(),
+        "cpython-tests" => commands::cpython_tests(&args[1..]),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             return;

