@@ -143,13 +143,7 @@ export class HostFile extends Inode {
     return BigInt(node.fs.statSync(this.hostPath).size);
   }
   stat() {
-    let size = 0n;
-    try {
-      size = this.size;
-    } catch {
-      // gone from the host meanwhile
-    }
-    return new defs.Filestat(this.ino, defs.FILETYPE_REGULAR_FILE, size);
+    return hostFilestat(this.ino, () => node.fs.statSync(this.hostPath, { bigint: true }));
   }
   path_open(oflags, rightsBase, fdFlags) {
     // Read-write when the host allows it (WASI's rights do not say reliably
@@ -193,7 +187,7 @@ class HostOpenFile extends Fd {
   fd_filestat_get() {
     return this.guard(() => ({
       ret: 0,
-      filestat: new defs.Filestat(this.file.ino, defs.FILETYPE_REGULAR_FILE, BigInt(node.fs.fstatSync(this.fd).size)),
+      filestat: hostFilestat(this.file.ino, () => node.fs.fstatSync(this.fd, { bigint: true })),
     }));
   }
   fd_filestat_set_size(size) {
@@ -254,6 +248,21 @@ class HostOpenFile extends Fd {
 }
 
 /** `os.utime` on a host entry: WASI's times (ns) or "now", per `fstFlags`. */
+/** A host file's size and times (zero if it is gone from the host meanwhile). */
+function hostFilestat(ino, statBig) {
+  const st = new defs.Filestat(ino, defs.FILETYPE_REGULAR_FILE, 0n);
+  try {
+    const s = statBig();
+    st.size = s.size;
+    st.atim = s.atimeNs;
+    st.mtim = s.mtimeNs;
+    st.ctim = s.ctimeNs;
+  } catch {
+    // gone from the host meanwhile
+  }
+  return st;
+}
+
 export function setHostTimes(inode, atim, mtim, fstFlags) {
   try {
     const st = node.fs.statSync(inode.hostPath);

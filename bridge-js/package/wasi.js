@@ -3,6 +3,7 @@
 
 import { WASI, File, Fd, Inode, ConsoleStdout, PreopenDirectory, Directory, wasi as defs } from "@bjorn3/browser_wasi_shim";
 import { HostDir, onHost, setHostTimes } from "./nodefs.js";
+import { installFileTimes, setTimes } from "./fstimes.js";
 
 /**
  * Python's stdin: bytes from `source()` (setStdin: `{stdin}` returns a string
@@ -150,12 +151,12 @@ class Root extends PreopenDirectory {
     }
     return super.path_open(dirflags, pathStr, oflags, rightsBase, rightsInheriting, fdFlags);
   }
-  /** `os.utime`: host entries get the times; the in-memory tree keeps none, so accepts and ignores them. */
+  /** `os.utime`: host entries get the times on the host, in-memory ones keep them (fstimes.js). */
   path_filestat_set_times(flags, pathStr, atim, mtim, fstFlags) {
     const { ret, inode_obj } = this.path_lookup(pathStr, flags);
     if (inode_obj === null) return ret;
     if (onHost(inode_obj)) return setHostTimes(inode_obj, atim, mtim, fstFlags);
-    return defs.ERRNO_SUCCESS;
+    return setTimes(inode_obj, atim, mtim, fstFlags);
   }
 }
 
@@ -167,6 +168,7 @@ function dir(entries) {
 }
 
 export function createWasi({ stdlib, stdout, stderr, stdin = () => null, env = {}, tty = {} }) {
+  installFileTimes();
   const isTty = (name) => () => !!tty[name];
   const root = new Root(
     "/",
