@@ -177,6 +177,13 @@ export interface LoadPythonOptions {
    * each file has `loaded === total`; a local file (Node) is a single call.
    */
   onProgress?: (progress: LoadProgress) => void;
+  /**
+   * Also load the optional stdlib archive python313-extra.zip (0.5 MB gzipped):
+   * the time zone database for `zoneinfo` (PyPI's tzdata), `pydoc_data`
+   * (help() topics), `_pydecimal`/`_pyio`/`_pydatetime` and `turtle`. Without it,
+   * importing one of those is a ModuleNotFoundError that says so. Default false.
+   */
+  fullStdLib?: boolean;
 }
 
 export interface LoadProgress {
@@ -293,4 +300,4 @@ export interface PythonRuntime {
 /** Load the interpreter; each call makes an independent runtime. */
 export declare function loadPython(options?: LoadPythonOptions): Promise<PythonRuntime>;
 /** Pyodide's loader name: `loadPython`; unsupported Pyodide options are a TypeError naming them. */
-export declare function loadPyodide(options?: LoadPythonOptions & { fullStdLib?: boolean; checkAPIVersion?: boolean }): Promise<PythonRuntime>;
+export declare function loadPyodide(options?: LoadPythonOptions & { checkAPIVersion?: boolean }): Promise<PythonRuntime>;

@@ -54,7 +54,7 @@ export async function loadPyodide(options = {}) {
   const supported = new Set(["indexURL", "stdout", "stderr", "env", "maxCrossingDepth", "traceDestroy", "onProgress", "fullStdLib", "checkAPIVersion"]);
   const unsupported = Object.keys(options).filter((k) => !supported.has(k));
   if (unsupported.length) throw new TypeError(`loadPyodide: options not supported here: ${unsupported.join(", ")}`);
-  const { fullStdLib, checkAPIVersion, ...ours } = options;
+  const { checkAPIVersion, ...ours } = options;
   return loadPython(ours);
 }
 
@@ -478,6 +478,10 @@ function describeValue(v) {
  * @param {(p: {what: string, loaded: number, total: number | undefined}) => void} [options.onProgress]
  *   hears of the wasm module's and the stdlib's bytes as they download (`what` is the
  *   file name; the last call for each file has `loaded === total`)
+ * @param {boolean} [options.fullStdLib] also load the optional stdlib archive
+ *   python313-extra.zip (0.5 MB gzipped): the time zone database for `zoneinfo`
+ *   (PyPI's tzdata), `pydoc_data` (help() topics), `_pydecimal`/`_pyio`/`_pydatetime`
+ *   (pure-Python twins of built-in C modules) and `turtle`. Default false.
  */
 export async function loadPython(options = {}) {
   if (options === null || typeof options !== "object") {
@@ -497,9 +501,14 @@ export async function loadPython(options = {}) {
   if (onProgress !== undefined && typeof onProgress !== "function") {
     throw new TypeError(`loadPython: onProgress must be a function, got ${onProgress === null ? "null" : typeof onProgress}`);
   }
-  const [wasm, stdlib] = await Promise.all([
+  const { fullStdLib = false } = options;
+  if (typeof fullStdLib !== "boolean") {
+    throw new TypeError(`loadPython: fullStdLib must be a boolean, got ${fullStdLib === null ? "null" : typeof fullStdLib}`);
+  }
+  const [wasm, stdlib, stdlibExtra] = await Promise.all([
     readAsset(indexURL, "bridge_js_bg.wasm", onProgress),
     readAsset(indexURL, "python313.zip", onProgress),
+    fullStdLib ? readAsset(indexURL, "python313-extra.zip", onProgress) : null,
   ]);
   // A fresh module instance of the wasm-bindgen glue per runtime: the glue
   // keeps its wasm instance in module-level state.
@@ -512,7 +521,7 @@ export async function loadPython(options = {}) {
     throw new Error(`loadPython: cannot load the JS glue bridge_js.js from ${where}: ${e.message}`);
   }
   if (isNodeHost) await loadNodeModules();
-  const wasi = createWasi({ stdlib, stdout, stderr, stdin, env: options.env, tty: io.tty });
+  const wasi = createWasi({ stdlib, stdlibExtra, stdout, stderr, stdin, env: options.env, tty: io.tty });
   glue.__bridge_set_wasi(wasi.wasiImport);
   const exports = await glue.default({ module_or_path: wasm });
   wasi.initialize({ exports }); // runs C constructors (_initialize)

@@ -162,18 +162,22 @@ class Root extends PreopenDirectory {
 
 /** Where the interpreter looks for its standard library (on the default sys.path). */
 export const STDLIB_PATH = "/usr/local/lib/python313.zip";
+/** The optional archive (loadPython({ fullStdLib: true })), on sys.path through PYTHONPATH. */
+export const STDLIB_EXTRA_PATH = "/usr/local/lib/python313-extra.zip";
 
 function dir(entries) {
   return new Directory(new Map(entries));
 }
 
-export function createWasi({ stdlib, stdout, stderr, stdin = () => null, env = {}, tty = {} }) {
+export function createWasi({ stdlib, stdlibExtra = null, stdout, stderr, stdin = () => null, env = {}, tty = {} }) {
   installFileTimes();
   const isTty = (name) => () => !!tty[name];
+  const libFiles = [["python313.zip", new File(stdlib, { readonly: true })]];
+  if (stdlibExtra) libFiles.push(["python313-extra.zip", new File(stdlibExtra, { readonly: true })]);
   const root = new Root(
     "/",
     new Map([
-      ["usr", dir([["local", dir([["lib", dir([["python313.zip", new File(stdlib, { readonly: true })]])]])]])],
+      ["usr", dir([["local", dir([["lib", dir(libFiles)]])]])],
       ["tmp", dir([])],
       ["dev", dir([["null", new NullDevice()]])],
       ["home", dir([])],
@@ -192,6 +196,7 @@ export function createWasi({ stdlib, stdout, stderr, stdin = () => null, env = {
     HOME: "/home",
     ...env,
   };
+  if (stdlibExtra) vars.PYTHONPATH = [env.PYTHONPATH, STDLIB_EXTRA_PATH].filter(Boolean).join(":");
   const wasi = new WASI(["python"], Object.entries(vars).map(([k, v]) => `${k}=${v}`), fds, { debug: false });
   wasi.rootDir = root.dir;
   return wasi;

@@ -11,7 +11,7 @@ use crate::link::{self, CRATE};
 use crate::paths;
 use crate::proc::{self, run};
 use crate::setup;
-use crate::stdlib::ZIP_NAME;
+use crate::stdlib::{EXTRA_ZIP_NAME, ZIP_NAME};
 use crate::ui::{note, step, Context, Result};
 
 /// The bare module the generated glue imports WASI from, and what it becomes.
@@ -46,6 +46,10 @@ pub fn build(wasm: &Path, stdlib_zip: &Path) -> Result<PathBuf> {
     })?;
     step("glue: bind the WASI imports", || rewrite_wasi_import(&glue))?;
     paths::copy(stdlib_zip, &staging.join(ZIP_NAME))?;
+    // The optional archive beside it (loadPython({ fullStdLib: true })).
+    let extra = stdlib_zip.with_file_name(EXTRA_ZIP_NAME);
+    proc::require_file(&extra, "the optional stdlib archive")?;
+    paths::copy(&extra, &staging.join(EXTRA_ZIP_NAME))?;
 
     let dist = dist_dir();
     if dist.exists() {
@@ -58,6 +62,7 @@ pub fn build(wasm: &Path, stdlib_zip: &Path) -> Result<PathBuf> {
         &[
             format!("{name}_bg.wasm"),
             ZIP_NAME.to_string(),
+            EXTRA_ZIP_NAME.to_string(),
             format!("{name}.js"),
         ],
     )?;

@@ -21,6 +21,14 @@ use crate::sources::{Tarball, CPYTHON_VERSION};
 use crate::ui::{note, Result};
 
 pub const ZIP_NAME: &str = "python313.zip";
+/// The optional archive (`loadPython({ fullStdLib: true })`): the modules
+/// make_zip.py's EXTRA_TOP moves out of the main zip, and the IANA time zone
+/// database for `zoneinfo` (PyPI's `tzdata`, pinned below).
+pub const EXTRA_ZIP_NAME: &str = "python313-extra.zip";
+const TZDATA_WHEEL: (&str, &str) = (
+    "tzdata-2026.6-py2.py3-none-any.whl",
+    "0a10eec6e13ef16b627fabed9a5f2ba61a62b1c67f327305f4e7e412a70b4aec",
+);
 /// Where the JS loader puts the zip in the guest file system (co_filename prefix).
 pub const GUEST_ZIP: &str = "/usr/local/lib/python313.zip";
 const SCRIPT: &str = include_str!("stdlib/make_zip.py");
@@ -54,6 +62,7 @@ pub fn build(cache: &Path, tarball: &Tarball, py: &Cpython) -> Result<PathBuf> {
     let key = paths::key(&[
         RECIPE_VERSION,
         "stdlib",
+        TZDATA_WHEEL.1,
         &py.key,
         &mode,
         SCRIPT,
@@ -79,6 +88,12 @@ pub fn build(cache: &Path, tarball: &Tarball, py: &Cpython) -> Result<PathBuf> {
         .arg(&lib_member))?;
     let script = tmp.join("make_zip.py");
     std::fs::write(&script, SCRIPT)?;
+    let wheels = crate::wheels::download("tzdata-wheel", &[TZDATA_WHEEL])?;
+    let tzdata = tmp.join("tzdata-wheel");
+    run(Command::new(&py.build_python)
+        .args(["-m", "zipfile", "-e"])
+        .arg(wheels.join(TZDATA_WHEEL.0))
+        .arg(&tzdata))?;
     let sysconfig = py.wasm_dir.join(SYSCONFIGDATA);
     proc::require_file(&sysconfig, "sysconfig data of the wasm build")?;
     let out = capture(
@@ -90,8 +105,11 @@ pub fn build(cache: &Path, tarball: &Tarball, py: &Cpython) -> Result<PathBuf> {
             .arg(&mode)
             .arg(GUEST_ZIP)
             .arg(&stubs)
-            .env("BRIDGE_STARTUP_MODULES", startup_modules()),
+            .env("BRIDGE_STARTUP_MODULES", startup_modules())
+            .env("BRIDGE_EXTRA_OUT", tmp.join(EXTRA_ZIP_NAME))
+            .env("BRIDGE_EXTRA_DIRS", &tzdata),
     )?;
+    std::fs::remove_dir_all(&tzdata)?;
     note(format!("{ZIP_NAME} (BRIDGE_STDLIB={mode}): {out}"));
     std::fs::remove_dir_all(tmp.join(format!("Python-{CPYTHON_VERSION}")))?;
     std::fs::remove_file(&script)?;

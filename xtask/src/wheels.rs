@@ -45,8 +45,8 @@ pub fn served_dir() -> PathBuf {
 }
 
 /// `name==version --hash=sha256:…` lines for `pip download --require-hashes`.
-fn requirements() -> String {
-    WHEELS
+fn requirements(wheels: &[(&str, &str)]) -> String {
+    wheels
         .iter()
         .map(|(file, sha)| {
             let mut parts = file.splitn(3, '-');
@@ -59,14 +59,27 @@ fn requirements() -> String {
 
 /// Download (once) and copy the wheels to [`served_dir`].
 pub fn fetch() -> Result<PathBuf> {
-    let reqs = requirements();
-    let key = paths::key(&[RECIPE_VERSION, "test-wheels", &reqs]);
-    let entry = CacheEntry::new(&paths::cache()?, "test-wheels", &key);
+    let dir = download("test-wheels", WHEELS)?;
+    let out = served_dir();
+    fs::create_dir_all(&out)?;
+    for (file, _) in WHEELS {
+        paths::copy(&dir.join(file), &out.join(file))
+            .context(|| format!("copying the test wheel {file}"))?;
+    }
+    Ok(out)
+}
+
+/// Downloads pinned wheels (file name, sha256) from PyPI once, into the cache
+/// entry `<name>-<key>/`, which it returns.
+pub fn download(name: &str, wheels: &[(&str, &str)]) -> Result<PathBuf> {
+    let reqs = requirements(wheels);
+    let key = paths::key(&[RECIPE_VERSION, name, &reqs]);
+    let entry = CacheEntry::new(&paths::cache()?, name, &key);
     if entry.is_done() {
         note(format!("cached: {}", entry.dir.display()));
     } else {
         if capture(Command::new("python3").args(["-m", "pip", "--version"])).is_err() {
-            crate::bail!("downloading the test wheels needs pip: install the apt package python3-pip (or pip for your python3)");
+            crate::bail!("downloading wheels from PyPI needs pip: install the apt package python3-pip (or pip for your python3)");
         }
         let tmp = entry.start()?;
         let req_file = tmp.join("requirements.txt");
@@ -88,11 +101,5 @@ pub fn fetch() -> Result<PathBuf> {
         fs::remove_file(&req_file)?;
         entry.finish()?;
     }
-    let out = served_dir();
-    fs::create_dir_all(&out)?;
-    for (file, _) in WHEELS {
-        paths::copy(&entry.dir.join(file), &out.join(file))
-            .context(|| format!("copying the test wheel {file}"))?;
-    }
-    Ok(out)
+    Ok(entry.dir.clone())
 }

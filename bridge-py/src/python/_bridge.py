@@ -8,7 +8,14 @@ _RUNNER_FILE = "<bridge>"
 # C modules this runtime does not have, and why (docs/stdlib.md): importing
 # one is a ModuleNotFoundError that says so, instead of a bare "No module
 # named '_ctypes'". (An ImportError still, so `try: import x` fallbacks work.)
+_EXTRA = "is in the optional standard-library archive: load the runtime with loadPython({ fullStdLib: true })"
 _UNAVAILABLE = {
+    "pydoc_data": f"pydoc_data (help() topics) {_EXTRA}",
+    "tzdata": f"the time zone database {_EXTRA}, or install the tzdata wheel",
+    "_pydecimal": f"_pydecimal {_EXTRA} (decimal uses the built-in _decimal)",
+    "_pyio": f"_pyio {_EXTRA}",
+    "_pydatetime": f"_pydatetime {_EXTRA} (datetime uses the built-in _datetime)",
+    "turtle": f"turtle {_EXTRA} (and needs Tk, which this runtime does not have)",
     "_ctypes": "ctypes needs libffi and loading shared libraries, which wasm32-wasi does not have",
     "_ssl": "ssl needs OpenSSL, which this build does not include; for HTTPS use pyodide.http.pyfetch (the host's fetch)",
     "mmap": "wasm32-wasi has no memory-mapped files",

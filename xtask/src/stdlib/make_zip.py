@@ -15,15 +15,19 @@ import sys
 import zipfile
 
 EXCLUDED_TOP = {"test", "idlelib", "tkinter", "turtledemo", "ensurepip", "venv", "site-packages", "__pycache__"}
+# Moved to the optional archive (BRIDGE_EXTRA_OUT, loaded with
+# loadPython({ fullStdLib: true })): help()'s topic texts, pure-Python
+# twins of C modules that are built in, and turtle (needs Tk).
+EXTRA_TOP = {"pydoc_data", "_pydecimal.py", "_pyio.py", "_pydatetime.py", "turtle.py"}
 EXCLUDED_DIRS = {"__pycache__"}
 DATE = (1980, 1, 1, 0, 0, 0)
 
 
-def files(lib):
+def files(lib, skip=EXCLUDED_TOP):
     for root, dirs, names in os.walk(lib):
         rel_root = os.path.relpath(root, lib)
         if rel_root == ".":
-            dirs[:] = [d for d in dirs if d not in EXCLUDED_TOP]
+            dirs[:] = [d for d in dirs if d not in skip]
         dirs[:] = [d for d in dirs if d not in EXCLUDED_DIRS]
         for n in names:
             rel = os.path.normpath(os.path.join(rel_root, n)).replace(os.sep, "/")
@@ -79,6 +83,28 @@ def main():
     for rel, path in extra:
         with open(path, "rb") as f:
             entries[rel] = f.read()
+    extra_out = os.environ.get("BRIDGE_EXTRA_OUT")
+    if extra_out:
+        # The optional archive: the EXTRA_TOP modules (in the form the main zip
+        # would have held them: sources in hybrid mode), plus each
+        # BRIDGE_EXTRA_DIRS folder's files at its root (the tzdata package).
+        moved = {}
+        for rel in list(entries):
+            top = rel.split("/")[0]
+            if top in EXTRA_TOP or (top.endswith(".pyc") and top[:-1] in EXTRA_TOP):
+                moved[rel] = entries.pop(rel)
+        missing = sorted(t for t in EXTRA_TOP if not any(r.split("/")[0] in (t, t + "c") for r in moved))
+        if missing:
+            sys.exit(f"EXTRA_TOP names what is not in Lib/: {missing}")
+        for d in filter(None, os.environ.get("BRIDGE_EXTRA_DIRS", "").split(os.pathsep)):
+            for rel, path in files(d, skip=set()):
+                with open(path, "rb") as f:
+                    moved[rel] = f.read()
+        write_zip(extra_out, moved)
+    write_zip(out, entries)
+
+
+def write_zip(out, entries):
     tmp = out + ".tmp"
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         for name in sorted(entries):
@@ -87,7 +113,7 @@ def main():
             info.external_attr = 0o644 << 16
             z.writestr(info, entries[name])
     os.replace(tmp, out)
-    print(f"{len(entries)} entries, {os.path.getsize(out)} bytes")
+    print(f"{os.path.basename(out)}: {len(entries)} entries, {os.path.getsize(out)} bytes")
 
 
 main()
