@@ -99,7 +99,8 @@ function allTests(lib) {
 async function child(o) {
   const name = o.names[0];
   const { loadPython } = await import(pathToFileURL(path.join(ROOT, "bridge-js/package/index.js")).href);
-  const py = await loadPython({ stdout: (s) => process.stdout.write(s + "\n"), stderr: (s) => process.stderr.write(s + "\n") });
+  // The whole stdlib: the suite imports _pydecimal, _pyio and _pydatetime, and zoneinfo needs tzdata.
+  const py = await loadPython({ fullStdLib: true, stdout: (s) => process.stdout.write(s + "\n"), stderr: (s) => process.stderr.write(s + "\n") });
   py.mountNodeFS("/cpython-tests", path.resolve(o.lib));
   const runner = fs.readFileSync(path.join(HERE, "child.py"), "utf8");
   py.globals.set("cpython_tests_runner_source", runner);
